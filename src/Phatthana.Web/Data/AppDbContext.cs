@@ -1,0 +1,125 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Features.Audit;
+using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Shared.Auth;
+
+namespace Phatthana.Web.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) exist only so each provider keeps its own migration set.
+/// Every area-owned entity carries a query filter built from <see cref="UserScope"/>: a caller sees
+/// rows of the areas (and, for school-level roles, the school) they are granted, and nothing else.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, UserScope scope)
+    : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public UserScope Scope { get; } = scope;
+
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<SchoolNetwork> SchoolNetworks => Set<SchoolNetwork>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<StudentCount> StudentCounts => Set<StudentCount>();
+    public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters; EF evaluates them per query against this context instance.
+    internal bool ScopeAllAreas => Scope.AllAreas;
+    internal Guid[] ScopeAreaIds => [.. Scope.AreaIds];
+    internal Guid? ScopeSchoolId => Scope.SchoolId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        StoreEnumsAsText(builder);
+        MarkConcurrencyTokens(builder);
+        ApplyScopeFilters(builder);
+    }
+
+    private static void StoreEnumsAsText(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (!type.IsEnum) continue;
+            property.SetProviderClrType(typeof(string));
+            property.SetMaxLength(40);
+        }
+    }
+
+    private static void MarkConcurrencyTokens(ModelBuilder builder)
+    {
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        builder.Entity<Area>().HasQueryFilter(a => ScopeAllAreas || ScopeAreaIds.Contains(a.Id));
+        builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeAllAreas || (e.AreaId != null && ScopeAreaIds.Contains(e.AreaId.Value)));
+        builder.Entity<School>().HasQueryFilter(s =>
+            (ScopeAllAreas || ScopeAreaIds.Contains(s.AreaId)) && (ScopeSchoolId == null || s.Id == ScopeSchoolId));
+
+        var generic = typeof(AppDbContext).GetMethod(nameof(AreaFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct())
+        {
+            if (type == typeof(School) || !typeof(IAreaOwned).IsAssignableFrom(type)) continue;
+            var filter = (LambdaExpression)generic.MakeGenericMethod(type).Invoke(this, null)!;
+            builder.Entity(type).HasQueryFilter(filter);
+        }
+    }
+
+    private Expression<Func<T, bool>> AreaFilter<T>() where T : IAreaOwned
+    {
+        if (typeof(ISchoolOwned).IsAssignableFrom(typeof(T)))
+        {
+            Expression<Func<ISchoolOwned, bool>> bySchool = e =>
+                (ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId)) && (ScopeSchoolId == null || e.SchoolId == ScopeSchoolId);
+            return Retype<T>(bySchool);
+        }
+        Expression<Func<IAreaOwned, bool>> byArea = e => ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId);
+        return Retype<T>(byArea);
+    }
+
+    /// <summary>Rewrites a filter written against an interface so it takes the concrete entity type.</summary>
+    private static Expression<Func<T, bool>> Retype<T>(LambdaExpression filter)
+    {
+        var parameter = Expression.Parameter(typeof(T), "e");
+        var body = new ParameterRetyper(filter.Parameters[0], parameter).Visit(filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    private sealed class ParameterRetyper(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == from)
+                return Expression.Property(to, node.Member.Name);
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserScope scope)
+    : AppDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite has no timestamp type that orders and compares; store instants as sortable integers.
+        builder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserScope scope)
+    : AppDbContext(options, scope);

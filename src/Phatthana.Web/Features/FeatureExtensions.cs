@@ -1,0 +1,44 @@
+using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Features.Audit;
+using Phatthana.Web.Features.Organisation.Areas;
+using Phatthana.Web.Features.Organisation.Lookups;
+using Phatthana.Web.Features.Organisation.Networks;
+using Phatthana.Web.Features.Organisation.Schools;
+using Phatthana.Web.Features.Organisation.StudentCounts;
+using Phatthana.Web.Features.Shell;
+using Phatthana.Web.Shared.Auth;
+
+namespace Phatthana.Web.Features;
+
+/// <summary>Each feature's services and endpoints, wired in one place so Program.cs stays a table of contents.</summary>
+public static class FeatureExtensions
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ShellContext>();
+        services.AddScoped<SaveArea>();
+        services.AddScoped<SaveSchool>();
+        services.AddScoped<SaveNetwork>();
+        services.AddScoped(typeof(SaveNamedItem<>));
+        services.AddScoped<SaveStudentCounts>();
+        services.AddScoped<SaveUser>();
+        services.AddScoped<Setup.AdminBootstrap>();
+        services.AddScoped<Setup.DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>The public API under /api/v1 (listed in /openapi/v1.json) and the Razor pages.</summary>
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountsApi()
+            .MapAreasApi()
+            .MapSchoolsApi()
+            .MapStudentCountsApi()
+            .MapNetworksApi()
+            .MapLookupsApi()
+            .MapAuditApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+
+namespace Phatthana.Web.Features.Organisation;
+
+/// <summary>Finds a district or network of an area by its name, adding it when it is new.</summary>
+public static class AreaLookups
+{
+    public static async Task<District> DistrictAsync(AppDbContext db, Guid areaId, string name, CancellationToken ct)
+    {
+        var clean = Normalise(name);
+        return db.Districts.Local.FirstOrDefault(d => d.AreaId == areaId && d.Name == clean)
+            ?? await db.Districts.FirstOrDefaultAsync(d => d.AreaId == areaId && d.Name == clean, ct)
+            ?? db.Districts.Add(new District { AreaId = areaId, Name = clean }).Entity;
+    }
+
+    public static async Task<SchoolNetwork> NetworkAsync(AppDbContext db, Guid areaId, string name, CancellationToken ct)
+    {
+        var clean = Normalise(name);
+        return db.SchoolNetworks.Local.FirstOrDefault(n => n.AreaId == areaId && n.Name == clean)
+            ?? await db.SchoolNetworks.FirstOrDefaultAsync(n => n.AreaId == areaId && n.Name == clean, ct)
+            ?? db.SchoolNetworks.Add(new SchoolNetwork { AreaId = areaId, Name = clean }).Entity;
+    }
+
+    /// <summary>Collapses runs of spaces so "อำเภอ  เมือง" and "อำเภอ เมือง" are one district.</summary>
+    public static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

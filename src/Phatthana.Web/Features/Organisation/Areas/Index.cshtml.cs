@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Web;
+
+namespace Phatthana.Web.Features.Organisation.Areas;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(AppDbContext db, UserScope scope, IOptions<ShellOptions> shell) : PageModel
+{
+    private static readonly SortMap<Area> Sorts = new SortMap<Area>("code")
+        .Add("code", a => a.Code).Add("name", a => a.Name).Add("province", a => a.Province);
+
+    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    public TableView Table { get; private set; } = null!;
+    public PagerModel Pager { get; private set; } = null!;
+    public bool CanCreate => scope.AllAreas;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var query = db.Areas.AsNoTracking();
+        if (List.Search is { } q) query = query.Where(a => a.Code.Contains(q) || a.Name.Contains(q) || a.Province.Contains(q));
+        var sorted = Sorts.Apply(query, List);
+        if (TableResults.WantsFile(Request))
+            return TableResults.File(HttpContext, AreasApi.Table, await sorted.ToListAsync(), "areas", null)?.ToActionResult() ?? BadRequest();
+        var page = await sorted.ToPagedAsync(List);
+        Table = AreasApi.Table.ToView(page.Items, shell.Value.ThaiDigits);
+        Pager = PagerModel.From(page);
+        return Page();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Web;
+using T = Phatthana.Web.Features.Organisation.OrganisationText;
+
+namespace Phatthana.Web.Features.Organisation.Networks;
+
+public static class NetworksApi
+{
+    public static readonly TableSpec<NetworkDto> Table = new(T.Networks,
+        new TableColumn<NetworkDto>(T.Network, n => n.Name, SortKey: "name", Width: 34),
+        new TableColumn<NetworkDto>(T.Chair, n => n.Chair, Width: 28),
+        new TableColumn<NetworkDto>(T.Secretary, n => n.Secretary, Width: 28),
+        new TableColumn<NetworkDto>("จำนวนโรงเรียน", n => n.Schools, CellKind.Number, SortKey: "schools", Width: 14));
+
+    public static IQueryable<NetworkDto> Rows(AppDbContext db, Guid areaId) =>
+        db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId)
+            .Select(n => new NetworkDto(n.Id, n.Name, n.Chair, n.Secretary, n.Goals, db.Schools.Count(s => s.NetworkId == n.Id)));
+
+    public static RouteGroupBuilder MapNetworksApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/areas/{areaCode}/networks").WithTags("Organisation");
+        g.MapGet("", async (HttpContext http, RouteScope scope, AppDbContext db) =>
+            TableResults.Respond(http, Table, await Rows(db, scope.Area.Id).OrderBy(n => n.Name).ToListAsync(), n => n, $"networks-{scope.Area.Code}", scope.Area.Name))
+            .RequireAuthorization(Policies.SignedIn).WithSummary("School networks of an area");
+        g.MapPost("", async (NetworkInput input, RouteScope scope, SaveNetwork save) =>
+            (await save.CreateAsync(scope.Area, input)).ToApi(n => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/networks/{n.Id}", Dto(n))))
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Create a school network");
+        g.MapPut("/{id:guid}", async (Guid id, NetworkInput input, RouteScope scope, AppDbContext db, SaveNetwork save) =>
+        {
+            if (await db.SchoolNetworks.FirstOrDefaultAsync(n => n.Id == id && n.AreaId == scope.Area.Id) is not { } network)
+                return ApiResults.NotFound();
+            var outcome = await save.UpdateAsync(network, input, null);
+            return outcome.Succeeded
+                ? TypedResults.Ok(await Rows(db, scope.Area.Id).SingleAsync(n => n.Id == id))
+                : outcome.ToApi(_ => TypedResults.NoContent());
+        })
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Update a school network");
+        g.MapDelete("/{id:guid}", async (Guid id, RouteScope scope, AppDbContext db, SaveNetwork save) =>
+            await db.SchoolNetworks.FirstOrDefaultAsync(n => n.Id == id && n.AreaId == scope.Area.Id) is { } network
+                ? (await save.DeleteAsync(network)).ToApi(_ => TypedResults.NoContent())
+                : ApiResults.NotFound())
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Delete a school network (its schools stay, without a network)");
+        return api;
+    }
+
+    private static NetworkDto Dto(SchoolNetwork n) => new(n.Id, n.Name, n.Chair, n.Secretary, n.Goals, 0);
+}

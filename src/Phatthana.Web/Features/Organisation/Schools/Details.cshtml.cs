@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Organisation.StudentCounts;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Thai;
+using Phatthana.Web.Shared.Web;
+
+namespace Phatthana.Web.Features.Organisation.Schools;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope scope, TimeProvider time, IOptions<ShellOptions> shell) : PageModel
+{
+    public SchoolDto School { get; private set; } = null!;
+    public Area Area => route.Area;
+    public int Year { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<StudentCountDto> Counts { get; private set; } = [];
+    public TableView CountsTable { get; private set; } = null!;
+    public bool CanEdit => Policies.Allows(Policies.AreaAdmin, scope.Role);
+    public bool CanEditCounts => Policies.Allows(Policies.SchoolData, scope.Role);
+    public int ThisYear => SchoolCalendar.AcademicYearOf(ThaiDate.TodayInThailand(time));
+
+    public async Task<IActionResult> OnGetAsync(int? year)
+    {
+        School = await SchoolsApi.Rows(db, Area.Id).SingleAsync(s => s.Code == route.School.Code);
+        Years = await db.StudentCounts.AsNoTracking().Where(c => c.SchoolId == route.School.Id)
+            .Select(c => c.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync();
+        Year = year is { } y && SchoolCalendar.IsPlausibleBuddhistYear(y) ? y : Years.FirstOrDefault(ThisYear);
+        Counts = await SaveStudentCounts.ReadAsync(db, route.School.Id, Year);
+        if (TableResults.WantsFile(Request))
+            return TableResults.File(HttpContext, StudentCountsApi.Table, Counts.ToList(), $"student-counts-{School.Code}-{Year}", Area.Name)?.ToActionResult() ?? BadRequest();
+        CountsTable = StudentCountsApi.Table.ToView(Counts, shell.Value.ThaiDigits);
+        return Page();
+    }
+}

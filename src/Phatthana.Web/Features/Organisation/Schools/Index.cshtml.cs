@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Web;
+
+namespace Phatthana.Web.Features.Organisation.Schools;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scope, IOptions<ShellOptions> shell) : PageModel
+{
+    private static readonly SortMap<SchoolDto> Sorts = new SortMap<SchoolDto>("code")
+        .Add("code", s => s.Code).Add("name", s => s.Name).Add("type", s => s.Type)
+        .Add("district", s => s.District).Add("network", s => s.Network);
+
+    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public SchoolType? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Network { get; set; }
+
+    public Area Area => route.Area;
+    public bool CanCreate => Policies.Allows(Policies.AreaAdmin, scope.Role);
+    public IReadOnlyList<string> Districts { get; private set; } = [];
+    public IReadOnlyList<string> Networks { get; private set; } = [];
+    public TableView Table { get; private set; } = null!;
+    public PagerModel Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var rows = SchoolsApi.Rows(db, Area.Id);
+        if (List.Search is { } q) rows = rows.Where(s => s.Code.Contains(q) || s.Name.Contains(q) || (s.SmisCode != null && s.SmisCode.Contains(q)) || (s.ObecCode != null && s.ObecCode.Contains(q)));
+        if (Type is { } type) rows = rows.Where(s => s.Type == type);
+        if (!string.IsNullOrWhiteSpace(District)) rows = rows.Where(s => s.District == District);
+        if (!string.IsNullOrWhiteSpace(Network)) rows = rows.Where(s => s.Network == Network);
+        var sorted = Sorts.Apply(rows, List);
+        if (TableResults.WantsFile(Request))
+            return TableResults.File(HttpContext, SchoolsApi.Table, await sorted.ToListAsync(), $"schools-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
+
+        var page = await sorted.ToPagedAsync(List);
+        Table = SchoolsApi.Table.ToView(page.Items, shell.Value.ThaiDigits);
+        Pager = PagerModel.From(page);
+        Districts = await db.Districts.AsNoTracking().Where(d => d.AreaId == Area.Id).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync();
+        Networks = await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == Area.Id).OrderBy(n => n.Name).Select(n => n.Name).ToListAsync();
+        return Page();
+    }
+}

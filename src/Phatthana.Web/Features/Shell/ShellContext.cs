@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Web;
+
+namespace Phatthana.Web.Features.Shell;
+
+/// <summary>One entry of the main navigation; <c>{area}</c> in the path is the current area's code.</summary>
+public sealed record NavItem(string Label, string Path, string Policy, bool NeedsArea = true, bool Exact = false);
+
+public sealed record NavLink(string Label, string Href, bool Active);
+
+public sealed record AreaChoice(string Code, string Name);
+
+public sealed record ShellModel(
+    string? UserName, string? RoleLabel, AreaChoice? Area, IReadOnlyList<AreaChoice> Areas,
+    IReadOnlyList<NavLink> Nav, bool ThaiDigits);
+
+/// <summary>What the layout shows around every page: who is signed in, the current area, the navigation.</summary>
+public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext db, IHttpContextAccessor http, IOptions<ShellOptions> options)
+{
+    /// <summary>The navigation, by feature; later features add their entries here.</summary>
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("ภาพรวม", "/areas/{area}", Policies.SignedIn, Exact: true),
+        new("สถานศึกษา", "/areas/{area}/schools", Policies.SignedIn),
+        new("กลุ่มเครือข่าย", "/areas/{area}/networks", Policies.SignedIn),
+        new("อำเภอ", "/areas/{area}/districts", Policies.SignedIn),
+        new("กลุ่มงาน", "/areas/{area}/divisions", Policies.SignedIn),
+        new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
+        new("บันทึกการแก้ไข", "/audit", Policies.ReadAudit, NeedsArea: false),
+        new("เขตพื้นที่ทั้งหมด", "/areas", Policies.SystemAdmin, NeedsArea: false, Exact: true),
+    ];
+
+    private ShellModel? _model;
+
+    public async Task<ShellModel> BuildAsync()
+    {
+        if (_model is not null) return _model;
+        var context = http.HttpContext!;
+        if (scope.Role is not { } role)
+            return _model = new ShellModel(null, null, null, [], [], options.Value.ThaiDigits);
+
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).Take(50).Select(a => new AreaChoice(a.Code, a.Name)).ToListAsync();
+        AreaChoice? current = route.HasArea ? new AreaChoice(route.Area.Code, route.Area.Name) : null;
+        current ??= areas.FirstOrDefault(a => a.Code == context.Request.Cookies[RouteScopeMiddleware.AreaCookie]) ?? areas.FirstOrDefault();
+        var path = context.Request.Path.Value ?? "/";
+        var nav = Items
+            .Where(i => Policies.Allows(i.Policy, role) && (!i.NeedsArea || current is not null))
+            .Select(i =>
+            {
+                var href = i.Path.Replace("{area}", current?.Code ?? "");
+                var active = string.Equals(path, href, StringComparison.OrdinalIgnoreCase) ||
+                             (!i.Exact && path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase));
+                return new NavLink(i.Label, href, active);
+            })
+            .ToList();
+        var name = context.User.FindFirstValue(AppClaims.DisplayName) ?? scope.UserName;
+        return _model = new ShellModel(name, AccountsText.Label(role), current, areas, nav, options.Value.ThaiDigits);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Phatthana.Web.Features.Accounts;
+
+namespace Phatthana.Web.Shared.Auth;
+
+/// <summary>
+/// Every page and endpoint names one of these (or allows anonymous access explicitly). Roles decide
+/// what a caller may do; <see cref="UserScope"/> decides which rows they may do it to.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user with a role: read what their scope shows.</summary>
+    public const string SignedIn = "signed-in";
+    /// <summary>Install-wide settings: areas, frameworks, rule sets.</summary>
+    public const string SystemAdmin = "system-admin";
+    /// <summary>Everything inside an area: organisation, registry, plans.</summary>
+    public const string AreaAdmin = "area-admin";
+    /// <summary>A school's own data (student counts): area staff and the school's director.</summary>
+    public const string SchoolData = "school-data";
+    /// <summary>Users and their grants.</summary>
+    public const string ManageUsers = "manage-users";
+    /// <summary>The audit log.</summary>
+    public const string ReadAudit = "read-audit";
+
+    public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
+    {
+        [SignedIn] = Enum.GetValues<Role>(),
+        [SystemAdmin] = [Role.SystemAdmin],
+        [AreaAdmin] = [Role.SystemAdmin, Role.AreaAdmin],
+        [SchoolData] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
+        [ManageUsers] = [Role.SystemAdmin, Role.AreaAdmin],
+        [ReadAudit] = [Role.SystemAdmin, Role.AreaAdmin],
+    };
+
+    public static void Register(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in Roles)
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+
+    public static bool Allows(string policy, Role? role) => role is { } r && Roles[policy].Contains(r);
+}

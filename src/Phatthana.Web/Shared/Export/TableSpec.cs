@@ -1,0 +1,54 @@
+using Phatthana.Web.Shared.Thai;
+
+namespace Phatthana.Web.Shared.Export;
+
+public enum CellKind { Text, Number, Decimal, Date, DateTime }
+
+/// <summary>One column of a table: its Thai header, how a row gives its value, and how people sort by it.</summary>
+public sealed record TableColumn<T>(
+    string Header,
+    Func<T, object?> Value,
+    CellKind Kind = CellKind.Text,
+    string? SortKey = null,
+    Func<T, string?>? Link = null,
+    double Width = 16);
+
+/// <summary>
+/// A table declared once and shown three ways: as the page's HTML table (with sort links), as .xlsx, and
+/// (with the reporting kit) as PDF. Keeping one declaration keeps the page and its exports the same.
+/// </summary>
+public sealed class TableSpec<T>(string title, params TableColumn<T>[] columns)
+{
+    public string Title { get; } = title;
+    public IReadOnlyList<TableColumn<T>> Columns { get; } = columns;
+
+    public TableView ToView(IEnumerable<T> rows, bool thaiDigits = false) => new(
+        Columns.Select(c => new HeaderCell(c.Header, c.SortKey, c.Kind)).ToList(),
+        rows.Select(r => (IReadOnlyList<Cell>)Columns.Select(c => new Cell(CellFormat.Display(c.Value(r), c.Kind, thaiDigits), c.Link?.Invoke(r), c.Kind)).ToList()).ToList());
+}
+
+public sealed record HeaderCell(string Text, string? SortKey, CellKind Kind);
+
+public sealed record Cell(string Text, string? Link, CellKind Kind);
+
+/// <summary>A table ready for the shared table partial.</summary>
+public sealed record TableView(IReadOnlyList<HeaderCell> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows);
+
+public static class CellFormat
+{
+    /// <summary>How a value reads on the page: Thai dates, grouped numbers, optional Thai digits.</summary>
+    public static string Display(object? value, CellKind kind, bool thaiDigits) => value switch
+    {
+        null => "",
+        DateOnly d => Digits(ThaiDate.Short(d), thaiDigits),
+        DateTimeOffset t => Digits(ThaiDate.ShortDateTime(t), thaiDigits),
+        int i => ThaiNumber.Format(i, thaiDigits),
+        long l => ThaiNumber.Format(l, thaiDigits),
+        decimal m => ThaiNumber.Format(m, 2, thaiDigits),
+        double f => ThaiNumber.Format((decimal)f, 2, thaiDigits),
+        bool b => b ? "ใช่" : "ไม่ใช่",
+        _ => kind == CellKind.Text ? value.ToString() ?? "" : Digits(value.ToString() ?? "", thaiDigits),
+    };
+
+    private static string Digits(string s, bool thai) => thai ? ThaiNumber.ToThaiDigits(s) : s;
+}

@@ -1,0 +1,39 @@
+namespace Phatthana.Web.Shared.Thai;
+
+/// <summary>
+/// The two years an area office counts in, both named in พ.ศ.:
+/// fiscal year N runs 1 Oct (N−1) – 30 Sep N; academic year N starts on 16 May of N.
+/// </summary>
+public static class SchoolCalendar
+{
+    public const int FiscalYearStartMonth = 10;
+    public const int AcademicYearStartMonth = 5;
+    public const int AcademicYearStartDay = 16;
+
+    public static int FiscalYearOf(DateOnly date) =>
+        ThaiDate.ToBuddhistYear(date.Month >= FiscalYearStartMonth ? date.Year + 1 : date.Year);
+
+    public static DateOnly FiscalYearStart(int fiscalYear) =>
+        new(ThaiDate.ToGregorianYear(fiscalYear) - 1, FiscalYearStartMonth, 1);
+
+    public static DateOnly FiscalYearEnd(int fiscalYear) =>
+        new(ThaiDate.ToGregorianYear(fiscalYear), FiscalYearStartMonth - 1, 30);
+
+    public static int AcademicYearOf(DateOnly date)
+    {
+        var started = date.Month > AcademicYearStartMonth ||
+                      (date.Month == AcademicYearStartMonth && date.Day >= AcademicYearStartDay);
+        return ThaiDate.ToBuddhistYear(started ? date.Year : date.Year - 1);
+    }
+
+    public static DateOnly AcademicYearStart(int academicYear) =>
+        new(ThaiDate.ToGregorianYear(academicYear), AcademicYearStartMonth, AcademicYearStartDay);
+
+    public static DateOnly AcademicYearEnd(int academicYear) => AcademicYearStart(academicYear + 1).AddDays(-1);
+
+    /// <summary>The student-count snapshot date of an academic year (10 มิ.ย.).</summary>
+    public static DateOnly StudentCountSnapshot(int academicYear) => new(ThaiDate.ToGregorianYear(academicYear), 6, 10);
+
+    /// <summary>Accepted range for a พ.ศ. year typed by a person or sent to the API.</summary>
+    public static bool IsPlausibleBuddhistYear(int year) => year is >= 2500 and <= 2700;
+}

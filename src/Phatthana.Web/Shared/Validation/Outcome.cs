@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Phatthana.Web.Shared.Web;
+
+namespace Phatthana.Web.Shared.Validation;
+
+/// <summary>
+/// What a write use case returns: done, invalid input (422), or a duplicate/conflict (409).
+/// The API and the page each turn it into their own answer from the same facts.
+/// </summary>
+public sealed class Outcome<T>
+{
+    private Outcome(T? value, IReadOnlyList<FieldError> errors, FieldError? conflict, string? forbidden = null)
+    {
+        Value = value;
+        Errors = errors;
+        Conflict = conflict;
+        ForbiddenReason = forbidden;
+    }
+
+    public T? Value { get; }
+    public IReadOnlyList<FieldError> Errors { get; }
+    public FieldError? Conflict { get; }
+    /// <summary>Set when the caller's role may not do this to this target (403), e.g. an AreaAdmin granting another area.</summary>
+    public string? ForbiddenReason { get; }
+    public bool Succeeded => Errors.Count == 0 && Conflict is null && ForbiddenReason is null;
+
+    public static Outcome<T> Ok(T value) => new(value, [], null);
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors, null);
+    public static Outcome<T> Duplicate(string field, string message) => new(default, [], new FieldError(field, message));
+    public static Outcome<T> Forbidden(string field, string message) => new(default, [new FieldError(field, message)], null, message);
+
+    public IResult ToApi(Func<T, IResult> ok)
+    {
+        if (ForbiddenReason is { } reason) return ApiResults.Forbidden(reason);
+        if (Conflict is { } c)
+            return ApiResults.Problem(StatusCodes.Status409Conflict, "ข้อมูลซ้ำหรือขัดแย้ง", c.Message, [c]);
+        return Errors.Count > 0 ? ApiResults.Validation(Errors) : ok(Value!);
+    }
+
+    /// <summary>Puts every message under its field on the form (fields are prefixed with the bound model's name).</summary>
+    public void CopyTo(ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var e in Conflict is null ? Errors : [.. Errors, Conflict])
+            AddTo(modelState, prefix, e);
+    }
+
+    /// <summary>Converts this outcome's failure to another value type (e.g. a save step's failure to the use case's).</summary>
+    public Outcome<TOther> As<TOther>() => new(default, Errors, Conflict, ForbiddenReason);
+
+    private static void AddTo(ModelStateDictionary modelState, string prefix, FieldError e)
+    {
+        modelState.AddModelError(FormKey(prefix, e.Field), e.Message);
+    }
+
+    /// <summary>"code" → "Input.Code"; "[2].boys" → "Rows[2].Boys": the API's field names as the form's input names.</summary>
+    public static string FormKey(string prefix, string field)
+    {
+        if (string.IsNullOrEmpty(prefix) || field.Length == 0) return field;
+        var pascal = string.Join('.', field.Split('.').Select(s => s.Length == 0 || s[0] == '[' ? s : char.ToUpperInvariant(s[0]) + s[1..]));
+        return field[0] == '[' ? prefix + pascal : $"{prefix}.{pascal}";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Validation;
+
+namespace Phatthana.Web.Shared.Web;
+
+/// <summary>
+/// Turns exceptions into answers a caller can act on. Bad JSON is a 422 naming the field, a row of another
+/// area is a 404, a lost update or duplicate key is a 409; only a real fault is a 500, and it is logged.
+/// </summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (!context.Request.IsApi()) return false;
+        var result = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => ApiResults.Validation([FromJson(json)]),
+            BadHttpRequestException bad => ApiResults.Problem(bad.StatusCode, "คำขอไม่ถูกต้อง", Thai(bad)),
+            ScopeViolationException => ApiResults.NotFound(),
+            DbUpdateConcurrencyException => ApiResults.Conflict("ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"),
+            DbUpdateException db when DbErrors.IsUniqueViolation(db) => ApiResults.Conflict("ข้อมูลนี้มีอยู่แล้วในระบบ"),
+            _ => null,
+        };
+        if (result is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            result = ApiResults.Problem(500, "เกิดข้อผิดพลาดในระบบ", "กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ");
+        }
+        await result.ExecuteAsync(context);
+        return true;
+    }
+
+    private static FieldError FromJson(JsonException json)
+    {
+        var field = JsonPathToField(json.Path);
+        return new FieldError(field, field.Length == 0
+            ? "รูปแบบ JSON ไม่ถูกต้อง"
+            : $"ค่าของ {field} ไม่ถูกต้องหรือไม่อยู่ในรายการที่กำหนด");
+    }
+
+    /// <summary>"$.teachingSubjectAreas[1]" → "teachingSubjectAreas[1]"; "$[2].boys" → "[2].boys".</summary>
+    public static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "";
+        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return p;
+    }
+
+    private static string Thai(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "ต้องส่งข้อมูลแบบ application/json",
+        StatusCodes.Status413PayloadTooLarge => "ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด",
+        _ => "คำขอไม่ครบถ้วนหรือรูปแบบไม่ถูกต้อง",
+    };
+}
+
+public static class DbErrors
+{
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    public static bool IsForeignKeyViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode == 787,
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Scalar.AspNetCore;
+
+namespace Phatthana.Web.Shared.Web;
+
+/// <summary>What operators use: health, the OpenAPI document, the API reference UI, structured logs.</summary>
+public static class Operations
+{
+    public static ILoggingBuilder AddAppLogging(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        // Structured JSON lines for log collectors (Phatthana__LogFormat=json); readable lines on a developer's console.
+        if (string.Equals(configuration["Phatthana:LogFormat"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.ClearProviders();
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+        return logging;
+    }
+
+    public static IServiceCollection AddOperations(this IServiceCollection services) => services;
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+        {
+            var ok = await db.Database.CanConnectAsync(ct);
+            return ok
+                ? Results.Ok(new { status = "Healthy", database = db.Database.ProviderName })
+                : Results.Json(new { status = "Unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o
+            .WithTitle("Phatthana API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+
+namespace Phatthana.Web.Shared.Web;
+
+public static class WebExtensions
+{
+    /// <summary>Razor Pages under Features/, JSON conventions of API.md, errors as problem+json, OpenAPI.</summary>
+    public static IServiceCollection AddAppWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ShellOptions>(configuration.GetSection("Phatthana:Shell"));
+        services.AddScoped<RouteScope>();
+        services.AddSingleton<ExcelExporter>();
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"ค่า \"{v}\" ไม่ถูกต้อง"))
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, _) => $"ค่า \"{v}\" ไม่ถูกต้อง"))
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "ต้องเป็นตัวเลข"))
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "กรุณากรอกข้อมูล"));
+        services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Features/Shell/{0}.cshtml"));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Phatthana API";
+            doc.Info.Description = "ระบบพัฒนาบุคลากรและประเมินตนเองของสำนักงานเขตพื้นที่การศึกษา — public API v1. " +
+                                   "Authenticate with POST /api/v1/auth/token, then send Authorization: Bearer <token>.";
+            return Task.CompletedTask;
+        }));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return services;
+    }
+
+    public static WebApplication UseAppPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ex => ex switch
+            {
+                ScopeViolationException => StatusCodes.Status404NotFound,
+                BadHttpRequestException bad => bad.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages(async ctx =>
+        {
+            var status = ctx.HttpContext.Response.StatusCode;
+            await ApiResults.Problem(status, status == 404 ? "ไม่พบข้อมูล" : "คำขอไม่สำเร็จ").ExecuteAsync(ctx.HttpContext);
+        }));
+        app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.MapStaticAssets().AllowAnonymous();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RouteScopeMiddleware>();
+        return app;
+    }
+}
+
+/// <summary>Display settings of the Thai shell.</summary>
+public sealed class ShellOptions
+{
+    /// <summary>Show numbers and dates with Thai digits (๐–๙), as some official forms want.</summary>
+    public bool ThaiDigits { get; set; }
+}
+
+/// <summary>Headers every answer carries; the CSP allows no inline script or style.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                               "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // The API reference UI is a third-party single-page app that needs inline script; it shows no personal data.
+        if (!context.Request.Path.StartsWithSegments("/api/docs")) headers.ContentSecurityPolicy = Csp;
+        return next(context);
+    }
+}
