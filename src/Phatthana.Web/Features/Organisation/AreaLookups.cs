@@ -22,6 +22,16 @@ public static class AreaLookups
             ?? db.SchoolNetworks.Add(new SchoolNetwork { AreaId = areaId, Name = clean }).Entity;
     }
 
+    /// <summary>The area's district names in Thai dictionary order, for filters and forms.</summary>
+    public static async Task<List<string>> DistrictNamesAsync(AppDbContext db, Guid areaId) =>
+        (await db.Districts.AsNoTracking().Where(d => d.AreaId == areaId).Select(d => d.Name).ToListAsync())
+        .Order(Shared.Thai.ThaiText.Comparer).ToList();
+
+    /// <summary>The area's network names in Thai dictionary order, for filters and forms.</summary>
+    public static async Task<List<string>> NetworkNamesAsync(AppDbContext db, Guid areaId) =>
+        (await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId).Select(n => n.Name).ToListAsync())
+        .Order(Shared.Thai.ThaiText.Comparer).ToList();
+
     /// <summary>Collapses runs of spaces so "อำเภอ  เมือง" and "อำเภอ เมือง" are one district.</summary>
     public static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -147,7 +147,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
     private static StudentCount Count(School school, int year, Grade grade, int students, Random random)
     {
-        var boys = students * random.Next(44, 57) / 100;
+        var boys = (students * random.Next(45, 58) + 50) / 100;
         var perRoom = grade < Grade.P1 ? 30 : 40;
         return new StudentCount
         {

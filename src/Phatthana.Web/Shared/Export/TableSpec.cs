@@ -11,7 +11,9 @@ public sealed record TableColumn<T>(
     CellKind Kind = CellKind.Text,
     string? SortKey = null,
     Func<T, string?>? Link = null,
-    double Width = 16);
+    double Width = 16,
+    bool Wrap = false,
+    bool OnScreen = true);
 
 /// <summary>
 /// A table declared once and shown three ways: as the page's HTML table (with sort links), as .xlsx, and
@@ -22,14 +24,19 @@ public sealed class TableSpec<T>(string title, params TableColumn<T>[] columns)
     public string Title { get; } = title;
     public IReadOnlyList<TableColumn<T>> Columns { get; } = columns;
 
-    public TableView ToView(IEnumerable<T> rows, bool thaiDigits = false) => new(
-        Columns.Select(c => new HeaderCell(c.Header, c.SortKey, c.Kind)).ToList(),
-        rows.Select(r => (IReadOnlyList<Cell>)Columns.Select(c => new Cell(CellFormat.Display(c.Value(r), c.Kind, thaiDigits), c.Link?.Invoke(r), c.Kind)).ToList()).ToList());
+    /// <summary>The on-screen table: columns marked export-only are left out; long text columns may wrap.</summary>
+    public TableView ToView(IEnumerable<T> rows, bool thaiDigits = false)
+    {
+        var shown = Columns.Where(c => c.OnScreen).ToList();
+        return new TableView(
+            shown.Select(c => new HeaderCell(c.Header, c.SortKey, c.Kind)).ToList(),
+            rows.Select(r => (IReadOnlyList<Cell>)shown.Select(c => new Cell(CellFormat.Display(c.Value(r), c.Kind, thaiDigits), c.Link?.Invoke(r), c.Kind, c.Wrap)).ToList()).ToList());
+    }
 }
 
 public sealed record HeaderCell(string Text, string? SortKey, CellKind Kind);
 
-public sealed record Cell(string Text, string? Link, CellKind Kind);
+public sealed record Cell(string Text, string? Link, CellKind Kind, bool Wrap = false);
 
 /// <summary>A table ready for the shared table partial.</summary>
 public sealed record TableView(IReadOnlyList<HeaderCell> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows);

@@ -14,7 +14,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!context.Request.IsApi()) return false;
+        // The middleware has already pointed Request.Path at the error page; decide by the path that failed.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
         var result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => ApiResults.Validation([FromJson(json)]),
@@ -26,7 +28,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         };
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
             result = ApiResults.Problem(500, "เกิดข้อผิดพลาดในระบบ", "กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ");
         }
         await result.ExecuteAsync(context);
@@ -61,14 +63,17 @@ public static class DbErrors
 {
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
+        // Microsoft.Data.Sqlite does not always report extended codes, so the message tells the constraint apart.
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 &&
+            (s.SqliteExtendedErrorCode is 2067 or 1555 || s.Message.Contains("UNIQUE constraint", StringComparison.Ordinal)),
         Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 
     public static bool IsForeignKeyViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode == 787,
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 &&
+            (s.SqliteExtendedErrorCode == 787 || s.Message.Contains("FOREIGN KEY constraint", StringComparison.Ordinal)),
         Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation,
         _ => false,
     };

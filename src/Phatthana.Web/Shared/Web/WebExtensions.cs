@@ -15,6 +15,9 @@ public static class WebExtensions
     public static IServiceCollection AddAppWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // Write Thai as Thai in HTML, not as &#xE04; entities (smaller pages, readable source, searchable in tests).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<ShellOptions>(configuration.GetSection("Phatthana:Shell"));
         services.AddScoped<RouteScope>();
         services.AddSingleton<ExcelExporter>();
@@ -60,6 +63,8 @@ public static class WebExtensions
                 BadHttpRequestException bad => bad.StatusCode,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // Bad input answered by ApiExceptionHandler (422/404/409) is not a server fault; real faults are still logged.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService && c.HttpContext.Response.StatusCode < 500,
         });
         app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages(async ctx =>
         {

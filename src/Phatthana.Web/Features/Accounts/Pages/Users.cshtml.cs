@@ -12,7 +12,7 @@ namespace Phatthana.Web.Features.Accounts.Pages;
 public sealed class UsersModel(SaveUser save) : PageModel
 {
     public static readonly TableSpec<UserDto> Table = new(AccountsText.Users,
-        new TableColumn<UserDto>(AccountsText.DisplayName, u => u.DisplayName, SortKey: "name", Link: u => $"/users/{u.Id}", Width: 30),
+        new TableColumn<UserDto>(AccountsText.DisplayName, u => u.DisplayName, SortKey: "name", Link: u => $"/users/{u.Id}", Width: 30, Wrap: true),
         new TableColumn<UserDto>(AccountsText.Email, u => u.Email, SortKey: "email", Width: 30),
         new TableColumn<UserDto>(AccountsText.RoleLabel, u => AccountsText.Label(u.Role), SortKey: "role", Width: 22),
         new TableColumn<UserDto>(AccountsText.AreasLabel, u => string.Join(", ", u.Areas), Width: 20),

@@ -15,7 +15,7 @@ public static class AreasApi
 {
     public static readonly TableSpec<Area> Table = new(OrganisationText.Areas,
         new TableColumn<Area>(OrganisationText.AreaCode, a => a.Code, SortKey: "code", Link: a => $"/areas/{a.Code}", Width: 14),
-        new TableColumn<Area>(OrganisationText.AreaName, a => a.Name, SortKey: "name", Width: 50),
+        new TableColumn<Area>(OrganisationText.AreaName, a => a.Name, SortKey: "name", Width: 50, Wrap: true),
         new TableColumn<Area>(OrganisationText.AreaKindLabel, a => OrganisationText.Label(a.Kind), Width: 22),
         new TableColumn<Area>(OrganisationText.Province, a => a.Province, SortKey: "province", Width: 18));
 

@@ -13,5 +13,5 @@ public sealed class DistrictsModel(AppDbContext db, RouteScope route, UserScope 
     public override string? UsedByLabel => "จำนวนสถานศึกษา";
 
     protected override IQueryable<NamedItemRow> Rows(IQueryable<District> items) =>
-        items.Select(d => new NamedItemRow(d.Id, d.Name, d.Version, Db.Schools.Count(s => s.DistrictId == d.Id)));
+        items.Select(d => new NamedItemRow { Id = d.Id, Name = d.Name, Version = d.Version, UsedBy = Db.Schools.Count(s => s.DistrictId == d.Id) });
 }

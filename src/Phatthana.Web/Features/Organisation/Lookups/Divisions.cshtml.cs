@@ -14,5 +14,5 @@ public sealed class DivisionsModel(AppDbContext db, RouteScope route, UserScope 
 
     // Personnel (a later feature) will count the people working in each division here and show the column.
     protected override IQueryable<NamedItemRow> Rows(IQueryable<Division> items) =>
-        items.Select(d => new NamedItemRow(d.Id, d.Name, d.Version, 0));
+        items.Select(d => new NamedItemRow { Id = d.Id, Name = d.Name, Version = d.Version, UsedBy = 0 });
 }

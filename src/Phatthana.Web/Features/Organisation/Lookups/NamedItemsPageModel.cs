@@ -63,11 +63,18 @@ public abstract class NamedItemsPageModel<TItem>(AppDbContext db, RouteScope rou
         return Page();
     }
 
-    private Task<List<NamedItemRow>> LoadAsync() =>
-        Rows(db.Set<TItem>().AsNoTracking().Where(x => x.AreaId == Area.Id)).OrderBy(x => x.Name).ToListAsync();
+    private async Task<List<NamedItemRow>> LoadAsync() =>
+        (await Rows(db.Set<TItem>().AsNoTracking().Where(x => x.AreaId == Area.Id)).ToListAsync())
+        .OrderBy(x => x.Name, Shared.Thai.ThaiText.Comparer).ToList();
 }
 
-public sealed record NamedItemRow(Guid Id, string Name, int Version, int UsedBy);
+public sealed record NamedItemRow
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public int Version { get; init; }
+    public int UsedBy { get; init; }
+}
 
 /// <summary>What the shared partial reads, free of the item type.</summary>
 public interface INamedItemsView

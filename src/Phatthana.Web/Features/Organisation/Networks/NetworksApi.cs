@@ -10,14 +10,18 @@ namespace Phatthana.Web.Features.Organisation.Networks;
 public static class NetworksApi
 {
     public static readonly TableSpec<NetworkDto> Table = new(T.Networks,
-        new TableColumn<NetworkDto>(T.Network, n => n.Name, SortKey: "name", Width: 34),
-        new TableColumn<NetworkDto>(T.Chair, n => n.Chair, Width: 28),
-        new TableColumn<NetworkDto>(T.Secretary, n => n.Secretary, Width: 28),
+        new TableColumn<NetworkDto>(T.Network, n => n.Name, SortKey: "name", Width: 34, Wrap: true),
+        new TableColumn<NetworkDto>(T.Chair, n => n.Chair, Width: 28, Wrap: true),
+        new TableColumn<NetworkDto>(T.Secretary, n => n.Secretary, Width: 28, Wrap: true),
         new TableColumn<NetworkDto>("จำนวนโรงเรียน", n => n.Schools, CellKind.Number, SortKey: "schools", Width: 14));
 
     public static IQueryable<NetworkDto> Rows(AppDbContext db, Guid areaId) =>
         db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId)
-            .Select(n => new NetworkDto(n.Id, n.Name, n.Chair, n.Secretary, n.Goals, db.Schools.Count(s => s.NetworkId == n.Id)));
+            .Select(n => new NetworkDto
+            {
+                Id = n.Id, Name = n.Name, Chair = n.Chair, Secretary = n.Secretary, Goals = n.Goals,
+                Schools = db.Schools.Count(s => s.NetworkId == n.Id),
+            });
 
     public static RouteGroupBuilder MapNetworksApi(this RouteGroupBuilder api)
     {
@@ -46,5 +50,5 @@ public static class NetworksApi
         return api;
     }
 
-    private static NetworkDto Dto(SchoolNetwork n) => new(n.Id, n.Name, n.Chair, n.Secretary, n.Goals, 0);
+    private static NetworkDto Dto(SchoolNetwork n) => new() { Id = n.Id, Name = n.Name, Chair = n.Chair, Secretary = n.Secretary, Goals = n.Goals };
 }

@@ -15,7 +15,16 @@ public sealed class NetworkInput
     public static NetworkInput From(SchoolNetwork n) => new() { Name = n.Name, Chair = n.Chair, Secretary = n.Secretary, Goals = n.Goals };
 }
 
-public sealed record NetworkDto(Guid Id, string Name, string? Chair, string? Secretary, string? Goals, int Schools);
+/// <remarks>Init properties so EF can sort after projecting to it.</remarks>
+public sealed record NetworkDto
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public string? Chair { get; init; }
+    public string? Secretary { get; init; }
+    public string? Goals { get; init; }
+    public int Schools { get; init; }
+}
 
 /// <summary>Create, update and delete a school network; its member schools name it on their own record.</summary>
 public sealed class SaveNetwork(AppDbContext db)

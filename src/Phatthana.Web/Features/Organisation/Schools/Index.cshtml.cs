@@ -43,8 +43,8 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         var page = await sorted.ToPagedAsync(List);
         Table = SchoolsApi.Table.ToView(page.Items, shell.Value.ThaiDigits);
         Pager = PagerModel.From(page);
-        Districts = await db.Districts.AsNoTracking().Where(d => d.AreaId == Area.Id).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync();
-        Networks = await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == Area.Id).OrderBy(n => n.Name).Select(n => n.Name).ToListAsync();
+        Districts = await AreaLookups.DistrictNamesAsync(db, Area.Id);
+        Networks = await AreaLookups.NetworkNamesAsync(db, Area.Id);
         return Page();
     }
 }

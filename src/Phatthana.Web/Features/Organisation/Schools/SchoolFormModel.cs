@@ -16,7 +16,7 @@ public abstract class SchoolFormModel(AppDbContext db) : PageModel
 
     protected async Task LoadChoicesAsync(Guid areaId)
     {
-        Districts = await db.Districts.AsNoTracking().Where(d => d.AreaId == areaId).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync();
-        Networks = await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId).OrderBy(n => n.Name).Select(n => n.Name).ToListAsync();
+        Districts = await AreaLookups.DistrictNamesAsync(db, areaId);
+        Networks = await AreaLookups.NetworkNamesAsync(db, areaId);
     }
 }

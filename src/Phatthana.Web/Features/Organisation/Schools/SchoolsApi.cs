@@ -6,23 +6,37 @@ using Phatthana.Web.Shared.Export;
 namespace Phatthana.Web.Features.Organisation.Schools;
 
 /// <summary>A school as the API and lists show it (pinned shape in API.md).</summary>
-public sealed record SchoolDto(string Code, string Name, SchoolType Type, string District, string? Network, string? SmisCode, string? ObecCode);
+/// <remarks>Init properties, not a positional record, so EF can filter and sort after projecting to it.</remarks>
+public sealed record SchoolDto
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public SchoolType Type { get; init; }
+    public required string District { get; init; }
+    public string? Network { get; init; }
+    public string? SmisCode { get; init; }
+    public string? ObecCode { get; init; }
+}
 
 public static class SchoolsApi
 {
     public static readonly TableSpec<SchoolDto> Table = new(OrganisationText.Schools,
-        new TableColumn<SchoolDto>(OrganisationText.SchoolCode, s => s.Code, SortKey: "code", Link: s => $"/schools/{s.Code}", Width: 14),
-        new TableColumn<SchoolDto>(OrganisationText.SchoolName, s => s.Name, SortKey: "name", Link: s => $"/schools/{s.Code}", Width: 40),
-        new TableColumn<SchoolDto>(OrganisationText.SchoolTypeLabel, s => OrganisationText.Label(s.Type), SortKey: "type", Width: 22),
+        new TableColumn<SchoolDto>("รหัสสถานศึกษา", s => s.Code, SortKey: "code", Link: s => $"/schools/{s.Code}", Width: 14),
+        new TableColumn<SchoolDto>(OrganisationText.SchoolName, s => s.Name, SortKey: "name", Link: s => $"/schools/{s.Code}", Width: 40, Wrap: true),
+        new TableColumn<SchoolDto>("ประเภท", s => OrganisationText.Label(s.Type), SortKey: "type", Width: 22),
         new TableColumn<SchoolDto>(OrganisationText.District, s => s.District, SortKey: "district", Width: 18),
-        new TableColumn<SchoolDto>(OrganisationText.Network, s => s.Network, SortKey: "network", Width: 24),
-        new TableColumn<SchoolDto>(OrganisationText.SmisCode, s => s.SmisCode, Width: 12),
-        new TableColumn<SchoolDto>(OrganisationText.ObecCode, s => s.ObecCode, Width: 12));
+        new TableColumn<SchoolDto>(OrganisationText.Network, s => s.Network, SortKey: "network", Width: 34, Wrap: true),
+        new TableColumn<SchoolDto>("รหัส SMIS", s => s.SmisCode, Width: 12, OnScreen: false),
+        new TableColumn<SchoolDto>("รหัส OBEC", s => s.ObecCode, Width: 12, OnScreen: false));
 
     /// <summary>Schools of an area as rows, ready to filter, sort and page.</summary>
     public static IQueryable<SchoolDto> Rows(AppDbContext db, Guid areaId) =>
         db.Schools.AsNoTracking().Where(s => s.AreaId == areaId)
-            .Select(s => new SchoolDto(s.Code, s.Name, s.Type, s.District!.Name, s.Network != null ? s.Network.Name : null, s.SmisCode, s.ObecCode));
+            .Select(s => new SchoolDto
+            {
+                Code = s.Code, Name = s.Name, Type = s.Type, District = s.District!.Name,
+                Network = s.Network != null ? s.Network.Name : null, SmisCode = s.SmisCode, ObecCode = s.ObecCode,
+            });
 
     public static RouteGroupBuilder MapSchoolsApi(this RouteGroupBuilder api)
     {
@@ -64,5 +78,9 @@ public static class SchoolsApi
     private static Task<School> Tracked(AppDbContext db, RouteScope scope) =>
         db.Schools.Include(s => s.District).Include(s => s.Network).SingleAsync(s => s.Id == scope.School.Id);
 
-    private static SchoolDto ToDto(School s) => new(s.Code, s.Name, s.Type, s.District!.Name, s.Network?.Name, s.SmisCode, s.ObecCode);
+    private static SchoolDto ToDto(School s) => new()
+    {
+        Code = s.Code, Name = s.Name, Type = s.Type, District = s.District!.Name, Network = s.Network?.Name,
+        SmisCode = s.SmisCode, ObecCode = s.ObecCode,
+    };
 }

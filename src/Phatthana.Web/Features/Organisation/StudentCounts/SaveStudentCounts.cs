@@ -74,12 +74,13 @@ public sealed class SaveStudentCounts(AppDbContext db)
             : saved.As<IReadOnlyList<StudentCountDto>>();
     }
 
-    public static Task<List<StudentCountDto>> ReadAsync(AppDbContext db, Guid schoolId, int academicYear, CancellationToken ct = default) =>
-        db.StudentCounts.AsNoTracking()
+    /// <summary>The year's rows in grade order (อ.1 … ม.6, ปวช.); grades are stored as text, so they are ordered here.</summary>
+    public static async Task<List<StudentCountDto>> ReadAsync(AppDbContext db, Guid schoolId, int academicYear, CancellationToken ct = default) =>
+        (await db.StudentCounts.AsNoTracking()
             .Where(c => c.SchoolId == schoolId && c.AcademicYear == academicYear)
-            .OrderBy(c => c.Grade)
             .Select(c => new StudentCountDto(c.Grade, c.Boys, c.Girls, c.Classrooms))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+        .OrderBy(c => c.Grade).ToList();
 
     private static List<StudentCountDto> ToDtos(IEnumerable<StudentCountInput> rows) =>
         rows.OrderBy(r => r.Grade).Select(r => new StudentCountDto(r.Grade!.Value, r.Boys!.Value, r.Girls!.Value, r.Classrooms!.Value)).ToList();

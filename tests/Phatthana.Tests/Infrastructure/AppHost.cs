@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+
+namespace Phatthana.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on one provider, started once per test run, with a bootstrap SystemAdmin and no demo data
+/// (each test creates its own uniquely keyed rows). Helpers sign in through the public API.
+/// </summary>
+public sealed class AppHost : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "root@phatthana.test";
+    public const string AdminPassword = "root-password-1";
+    public const string Password = "test-password-1";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Func<Task> _drop;
+
+    private AppHost(DatabaseProvider provider, Dictionary<string, string?> settings, Func<Task> drop)
+    {
+        Provider = provider;
+        _settings = settings;
+        _drop = drop;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public static async Task<AppHost> StartAsync(DatabaseProvider provider, bool seedDemo = false, string name = "app")
+    {
+        var (key, cs, drop) = await TestDatabases.CreateAsync(provider, name);
+        var host = new AppHost(provider, new Dictionary<string, string?>
+        {
+            [key] = cs,
+            ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false",
+            ["Phatthana:Admin:Email"] = AdminEmail,
+            ["Phatthana:Admin:Password"] = AdminPassword,
+        }, drop);
+        host.CreateClient().Dispose(); // start now: migrations and bootstrap run here, not inside the first test
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>A client with no credentials (cookies are kept, redirects are not followed).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client carrying a bearer token for the given account.</summary>
+    public async Task<HttpClient> BearerAsync(string email, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => BearerAsync(AdminEmail, AdminPassword);
+
+    /// <summary>Runs work against the database as the system (no caller scope), for arranging and checking rows.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _drop();
+    }
+}
