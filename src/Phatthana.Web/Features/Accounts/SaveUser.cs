@@ -50,6 +50,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
             Role = input.Role!.Value, SchoolId = grants.SchoolId, IsActive = input.IsActive ?? true,
+            LockoutEnabled = true,
         };
         foreach (var validator in users.PasswordValidators)
         {

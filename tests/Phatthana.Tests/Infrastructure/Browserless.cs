@@ -1,0 +1,49 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Phatthana.Tests.Infrastructure;
+
+/// <summary>
+/// Drives the server-rendered pages over HTTP the way a browser would (cookie sign-in, antiforgery tokens,
+/// form posts), and parses the answers with AngleSharp.
+/// </summary>
+public sealed class Browserless(HttpClient client)
+{
+    public HttpClient Client { get; } = client;
+
+    public static async Task<Browserless> SignInAsync(AppHost host, string email, string password)
+    {
+        var browser = new Browserless(host.Anonymous());
+        var response = await browser.SubmitAsync("/account/login", "form.form", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Loads <paramref name="url"/>, fills the form picked by <paramref name="formSelector"/> and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields)
+    {
+        var (_, page) = await GetAsync(url);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {url}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+            if (!fields.ContainsKey(input.Name!)) values.Add(new(input.Name!, input.Value));
+        values.AddRange(fields);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(r => r.Content(html));
+    }
+}
