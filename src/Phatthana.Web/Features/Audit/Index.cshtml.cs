@@ -17,14 +17,15 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public static readonly TableSpec<AuditDto> Table = new("บันทึกการแก้ไขข้อมูล",
         new TableColumn<AuditDto>("เวลา", a => a.At, CellKind.DateTime, Width: 22),
-        new TableColumn<AuditDto>("ผู้แก้ไข", a => a.User ?? "ระบบ", Width: 28),
+        new TableColumn<AuditDto>("ผู้แก้ไข", a => Who(a.User), Width: 28),
         new TableColumn<AuditDto>("การกระทำ", a => Label(a.Action), Width: 10),
-        new TableColumn<AuditDto>("ข้อมูล", a => a.Entity, Width: 16),
+        new TableColumn<AuditDto>("ข้อมูล", a => EntityLabel(a.Entity), Width: 16),
         new TableColumn<AuditDto>("รหัสรายการ", a => a.EntityKey, Width: 38),
         new TableColumn<AuditDto>("ก่อนแก้ไข", a => a.Before, Width: 50),
         new TableColumn<AuditDto>("หลังแก้ไข", a => a.After, Width: 50));
 
-    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new() { Size = 50 };
+    /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
+    public ListQuery List { get; private set; } = new();
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -32,8 +33,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public PagedList<AuditDto> Page_ { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
+        List = list;
+        if (!Request.Query.ContainsKey("size")) List.Size = 50;
         DateOnly? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(From)) { if (ThaiDate.TryParse(From, out var f)) from = f; else ModelState.AddModelError(nameof(From), "วันที่ไม่ถูกต้อง ใช้รูปแบบ วว/ดด/ปปปป (พ.ศ.)"); }
         if (!string.IsNullOrWhiteSpace(To)) { if (ThaiDate.TryParse(To, out var t)) to = t; else ModelState.AddModelError(nameof(To), "วันที่ไม่ถูกต้อง ใช้รูปแบบ วว/ดด/ปปปป (พ.ศ.)"); }
@@ -46,6 +49,22 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Entities = await db.AuditEntries.AsNoTracking().Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync();
         return Page();
     }
+
+    /// <summary>The Thai name of a kind of row; features add theirs here as they land.</summary>
+    public static string EntityLabel(string entity) => entity switch
+    {
+        "Area" => "เขตพื้นที่",
+        "School" => "สถานศึกษา",
+        "StudentCount" => "จำนวนนักเรียน",
+        "SchoolNetwork" => "กลุ่มเครือข่าย",
+        "District" => "อำเภอ",
+        "Division" => "กลุ่มงาน",
+        "AppUser" => "ผู้ใช้งาน",
+        "UserAreaGrant" => "สิทธิ์เขตพื้นที่ของผู้ใช้",
+        _ => entity,
+    };
+
+    public static string Who(string? user) => user is null or "system" ? "ระบบ" : user;
 
     public static string Label(AuditAction action) => action switch
     {

@@ -209,4 +209,49 @@ public sealed class PagesTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(2, await host.WithDbAsync(db => db.StudentCounts.CountAsync(c => db.Schools.Any(s => s.Id == c.SchoolId && s.Code == code))));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Lists_page_by_the_page_query_and_keep_filters_in_the_export_link(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++) codes.Add(await host.SchoolAsync(area, $"โรงเรียนหน้า{i}"));
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.Assessor, area), AppHost.Password);
+
+        var (_, second) = await browser.GetAsync($"/areas/{area}/schools?size=2&page=2&sort=code");
+        Assert.Equal([codes.Order().Last()], second.QuerySelectorAll("#list tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.Contains("หน้า 2 / 2", second.QuerySelector(".pager")!.TextContent);
+        var export = second.QuerySelector("#list a.export")!.GetAttribute("href")!;
+        Assert.Contains("sort=code", export);
+        Assert.Contains("format=xlsx", export);
+        Assert.DoesNotContain("page=", export);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Every_page_of_the_menu_renders_thai_without_inline_script_or_style(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area, network: "เครือข่ายทดสอบ");
+        var browser = await Browserless.SignInAsync(host, AppHost.AdminEmail, AppHost.AdminPassword);
+
+        var (_, overview) = await browser.GetAsync($"/areas/{area}");
+        var menu = overview.QuerySelectorAll(".mainnav a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains($"/areas/{area}/schools", menu);
+        Assert.Contains("/audit", menu);
+        var networkId = (await (await (await host.AdminAsync()).GetAsync($"/api/v1/areas/{area}/networks")).JsonAsync())[0].GetProperty("id").GetString();
+        string[] deeper = [$"/schools/{school}", $"/schools/{school}/edit", $"/schools/{school}/delete", $"/areas/{area}/schools/new",
+            $"/schools/{school}/student-counts/2569/edit", $"/areas/{area}/networks/{networkId}", $"/areas/{area}/networks/new",
+            "/users/new", $"/areas/{area}/edit", "/areas/new/edit", "/account/logout", "/error?code=404"];
+        foreach (var url in menu.Concat(deeper))
+        {
+            var (response, doc) = await browser.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode || url.StartsWith("/error"), $"{url} answered {response.StatusCode}");
+            Assert.False(string.IsNullOrWhiteSpace(doc.QuerySelector("h1")?.TextContent), $"{url} has no heading");
+            Assert.Empty(doc.QuerySelectorAll("[style]").Select(e => $"{url}: {e.OuterHtml}"));
+            Assert.Empty(doc.QuerySelectorAll("script:not([src])").Select(e => $"{url}: {e.OuterHtml}"));
+            Assert.Matches("[ก-๙]", doc.QuerySelector("h1")!.TextContent);
+        }
+    }
 }

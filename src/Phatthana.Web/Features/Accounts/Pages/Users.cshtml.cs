@@ -15,20 +15,22 @@ public sealed class UsersModel(SaveUser save) : PageModel
         new TableColumn<UserDto>(AccountsText.DisplayName, u => u.DisplayName, SortKey: "name", Link: u => $"/users/{u.Id}", Width: 30, Wrap: true),
         new TableColumn<UserDto>(AccountsText.Email, u => u.Email, SortKey: "email", Width: 30),
         new TableColumn<UserDto>(AccountsText.RoleLabel, u => AccountsText.Label(u.Role), SortKey: "role", Width: 22),
-        new TableColumn<UserDto>(AccountsText.AreasLabel, u => string.Join(", ", u.Areas), Width: 20),
+        new TableColumn<UserDto>("เขตพื้นที่", u => string.Join(", ", u.Areas), Width: 20),
         new TableColumn<UserDto>("สถานศึกษา", u => u.School, Width: 14),
         new TableColumn<UserDto>("สถานะ", u => u.IsActive ? "ใช้งาน" : "ระงับ", Width: 10));
 
     private static readonly SortMap<AppUser> Sorts = new SortMap<AppUser>("name")
         .Add("name", u => u.DisplayName).Add("email", u => u.Email).Add("role", u => u.Role);
 
-    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
+    public ListQuery List { get; private set; } = new();
     [BindProperty(SupportsGet = true)] public Role? Role { get; set; }
     public TableView View { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
+        List = list;
         var users = save.Manageable();
         if (List.Search is { } q) users = users.Where(u => u.DisplayName.Contains(q) || u.Email!.Contains(q));
         if (Role is { } role) users = users.Where(u => u.Role == role);

@@ -16,13 +16,15 @@ public sealed class IndexModel(AppDbContext db, UserScope scope, IOptions<ShellO
     private static readonly SortMap<Area> Sorts = new SortMap<Area>("code")
         .Add("code", a => a.Code).Add("name", a => a.Name).Add("province", a => a.Province);
 
-    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
+    public ListQuery List { get; private set; } = new();
     public TableView Table { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
     public bool CanCreate => scope.AllAreas;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
+        List = list;
         var query = db.Areas.AsNoTracking();
         if (List.Search is { } q) query = query.Where(a => a.Code.Contains(q) || a.Name.Contains(q) || a.Province.Contains(q));
         var sorted = Sorts.Apply(query, List);

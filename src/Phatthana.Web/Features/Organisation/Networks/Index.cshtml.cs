@@ -20,14 +20,16 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
     private TableSpec<NetworkDto> PageTable => new(NetworksApi.Table.Title,
         [.. NetworksApi.Table.Columns.Select((c, i) => i == 0 ? c with { Link = n => $"/areas/{route.Area.Code}/networks/{n.Id}" } : c)]);
 
-    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
+    public ListQuery List { get; private set; } = new();
     public Area Area => route.Area;
     public bool CanCreate => Policies.Allows(Policies.AreaAdmin, scope.Role);
     public TableView Table { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
+        List = list;
         var rows = NetworksApi.Rows(db, Area.Id);
         if (List.Search is { } q) rows = rows.Where(n => n.Name.Contains(q) || (n.Chair != null && n.Chair.Contains(q)));
         var sorted = Sorts.Apply(rows, List);

@@ -17,7 +17,8 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         .Add("code", s => s.Code).Add("name", s => s.Name).Add("type", s => s.Type)
         .Add("district", s => s.District).Add("network", s => s.Network);
 
-    [BindProperty(SupportsGet = true)] public ListQuery List { get; set; } = new();
+    /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
+    public ListQuery List { get; private set; } = new();
     [BindProperty(SupportsGet = true)] public SchoolType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? Network { get; set; }
@@ -29,8 +30,9 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
     public TableView Table { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
+        List = list;
         var rows = SchoolsApi.Rows(db, Area.Id);
         if (List.Search is { } q) rows = rows.Where(s => s.Code.Contains(q) || s.Name.Contains(q) || (s.SmisCode != null && s.SmisCode.Contains(q)) || (s.ObecCode != null && s.ObecCode.Contains(q)));
         if (Type is { } type) rows = rows.Where(s => s.Type == type);
