@@ -16,27 +16,27 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/token", IssueToken).AllowAnonymous().WithSummary("Exchange e-mail and password for a bearer token");
-        auth.MapDelete("/token", RevokeToken).RequireAuthorization(Policies.SignedIn).WithSummary("Revoke the bearer token of this request");
+        auth.MapPost("/token", IssueToken).AllowAnonymous().WithSummary("Exchange e-mail and password for a bearer token").Produces<TokenResponse>().ProducesProblem(401).ProducesProblem(422);
+        auth.MapDelete("/token", RevokeToken).RequireAuthorization(Policies.SignedIn).WithSummary("Revoke the bearer token of this request").WritesNothing();
 
         api.MapGet("/me", async (UserScope scope, AppDbContext db) => TypedResults.Ok(await SaveUser.ToDtoAsync(db, scope.UserId!)))
-            .RequireAuthorization(Policies.SignedIn).WithTags("Accounts").WithSummary("The signed-in user");
+            .RequireAuthorization(Policies.SignedIn).WithTags("Accounts").WithSummary("The signed-in user").Returns<UserDto>();
 
         var users = api.MapGroup("/users").WithTags("Accounts");
-        users.MapGet("", async (SaveUser save) => TypedResults.Ok(await SaveUser.Dtos(save.Manageable().OrderBy(u => u.Email)).ToListAsync())).RequireAuthorization(Policies.ManageUsers).WithSummary("Users the caller manages");
+        users.MapGet("", async (SaveUser save) => TypedResults.Ok(await SaveUser.Dtos(save.Manageable().OrderBy(u => u.Email)).ToListAsync())).RequireAuthorization(Policies.ManageUsers).WithSummary("Users the caller manages").Returns<List<UserDto>>();
         users.MapPost("", async (UserInput input, SaveUser save, AppDbContext db) =>
         {
             var outcome = await save.CreateAsync(input);
             return outcome.Succeeded
                 ? TypedResults.Created($"/api/v1/users/{outcome.Value!.Id}", await SaveUser.ToDtoAsync(db, outcome.Value.Id))
                 : outcome.ToApi(_ => TypedResults.NoContent());
-        }).RequireAuthorization(Policies.ManageUsers).WithSummary("Create a user with a role and area grants");
+        }).RequireAuthorization(Policies.ManageUsers).WithSummary("Create a user with a role and area grants").Writes<UserDto>(StatusCodes.Status201Created);
         users.MapPut("/{id}", async (string id, UserInput input, SaveUser save, AppDbContext db) =>
         {
             var outcome = await save.UpdateAsync(id, input);
             if (outcome.ForbiddenReason is not null && outcome.Errors is [{ Field: "" }]) return ApiResults.NotFound();
             return outcome.Succeeded ? TypedResults.Ok(await SaveUser.ToDtoAsync(db, id)) : outcome.ToApi(_ => TypedResults.NoContent());
-        }).RequireAuthorization(Policies.ManageUsers).WithSummary("Update a user's role, grants, school, name, status or password");
+        }).RequireAuthorization(Policies.ManageUsers).WithSummary("Update a user's role, grants, school, name, status or password").Writes<UserDto>();
         return api;
     }
 

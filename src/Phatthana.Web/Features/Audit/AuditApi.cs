@@ -18,7 +18,7 @@ public static class AuditApi
                 .Select(a => new AuditDto(a.Id, a.At, a.UserName, a.Entity, a.EntityKey, a.Action, a.Before, a.After))
                 .ToListAsync();
             return TypedResults.Ok(rows);
-        }).RequireAuthorization(Policies.ReadAudit).WithTags("Audit").WithSummary("Newest audit entries the caller may see (?entity=School&key=…)");
+        }).RequireAuthorization(Policies.ReadAudit).WithTags("Audit").WithSummary("Newest audit entries the caller may see (?entity=School&key=…)").Returns<List<AuditDto>>();
         return api;
     }
 }

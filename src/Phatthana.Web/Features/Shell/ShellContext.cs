@@ -46,7 +46,10 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
 
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).Take(50).Select(a => new AreaChoice(a.Code, a.Name)).ToListAsync();
         AreaChoice? current = route.HasArea ? new AreaChoice(route.Area.Code, route.Area.Name) : null;
-        current ??= areas.FirstOrDefault(a => a.Code == context.Request.Cookies[RouteScopeMiddleware.AreaCookie]) ?? areas.FirstOrDefault();
+        var remembered = context.Request.Cookies[RouteScopeMiddleware.AreaCookie];
+        current ??= areas.FirstOrDefault(a => a.Code == remembered)
+            ?? (remembered is null ? null : await db.Areas.AsNoTracking().Where(a => a.Code == remembered).Select(a => new AreaChoice(a.Code, a.Name)).FirstOrDefaultAsync())
+            ?? areas.FirstOrDefault();
         var path = context.Request.Path.Value ?? "/";
         var nav = Items
             .Where(i => Policies.Allows(i.Policy, role) && (!i.NeedsArea || current is not null))

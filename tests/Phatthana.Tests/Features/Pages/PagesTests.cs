@@ -254,4 +254,17 @@ public sealed class PagesTests(AppHosts hosts) : ProviderTests(hosts)
             Assert.Matches("[ก-๙]", doc.QuerySelector("h1")!.TextContent);
         }
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_director_starts_at_their_own_school(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area, "โรงเรียนของผู้อำนวยการ");
+        var director = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.SchoolAdmin, area, school), AppHost.Password);
+        Assert.Equal($"/schools/{school}", (await director.Client.GetAsync("/")).Headers.Location?.OriginalString);
+        var (_, page) = await director.GetAsync($"/schools/{school}");
+        Assert.NotNull(page.QuerySelector($"a[href='/schools/{school}/student-counts/2569/edit'], a[href^='/schools/{school}/student-counts/']"));
+        Assert.Null(page.QuerySelector($"a[href='/schools/{school}/edit']"));
+    }
 }

@@ -22,12 +22,12 @@ public static class AreasApi
     public static RouteGroupBuilder MapAreasApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/areas").WithTags("Organisation");
-        g.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithSummary("Areas the caller may see (?format=xlsx for a file)");
-        g.MapPost("", Create).RequireAuthorization(Policies.SystemAdmin).WithSummary("Create an area");
+        g.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithSummary("Areas the caller may see (?format=xlsx for a file)").Returns<List<AreaDto>>();
+        g.MapPost("", Create).RequireAuthorization(Policies.SystemAdmin).WithSummary("Create an area").Writes<AreaDto>(StatusCodes.Status201Created);
         g.MapGet("/{areaCode}", (RouteScope scope) => TypedResults.Ok(AreaDto.From(scope.Area)))
-            .RequireAuthorization(Policies.SignedIn).WithSummary("One area");
-        g.MapPut("/{areaCode}", Update).RequireAuthorization(Policies.SystemAdmin).WithSummary("Update an area");
-        g.MapDelete("/{areaCode}", Delete).RequireAuthorization(Policies.SystemAdmin).WithSummary("Delete an area with no schools or users");
+            .RequireAuthorization(Policies.SignedIn).WithSummary("One area").Returns<AreaDto>();
+        g.MapPut("/{areaCode}", Update).RequireAuthorization(Policies.SystemAdmin).WithSummary("Update an area").Writes<AreaDto>();
+        g.MapDelete("/{areaCode}", Delete).RequireAuthorization(Policies.SystemAdmin).WithSummary("Delete an area with no schools or users").WritesNothing();
         return api;
     }
 

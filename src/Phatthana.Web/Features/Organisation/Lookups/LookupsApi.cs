@@ -25,19 +25,19 @@ public static class LookupsApi
             var rows = await db.Set<TItem>().AsNoTracking().Where(x => x.AreaId == scope.Area.Id)
                 .OrderBy(x => x.Name).Select(x => new NamedItemDto(x.Id, x.Name)).ToListAsync();
             return TableResults.Respond(http, table, rows, x => x, $"{path}-{scope.Area.Code}", scope.Area.Name);
-        }).RequireAuthorization(Policies.SignedIn).WithSummary($"List {path}");
+        }).RequireAuthorization(Policies.SignedIn).WithSummary($"List {path}").Returns<List<NamedItemDto>>();
         g.MapPost("", async (NamedItemInput input, RouteScope scope, SaveNamedItem<TItem> save) =>
             (await save.CreateAsync(scope.Area, input)).ToApi(x => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/{path}/{x.Id}", new NamedItemDto(x.Id, x.Name))))
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Add to {path}");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Add to {path}").Writes<NamedItemDto>(StatusCodes.Status201Created);
         g.MapPut("/{id:guid}", async (Guid id, NamedItemInput input, RouteScope scope, AppDbContext db, SaveNamedItem<TItem> save) =>
             await db.Set<TItem>().FirstOrDefaultAsync(x => x.Id == id && x.AreaId == scope.Area.Id) is { } item
                 ? (await save.UpdateAsync(item, input, null)).ToApi(x => TypedResults.Ok(new NamedItemDto(x.Id, x.Name)))
                 : ApiResults.NotFound())
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Rename one of {path}");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Rename one of {path}").Writes<NamedItemDto>();
         g.MapDelete("/{id:guid}", async (Guid id, RouteScope scope, AppDbContext db, SaveNamedItem<TItem> save) =>
             await db.Set<TItem>().FirstOrDefaultAsync(x => x.Id == id && x.AreaId == scope.Area.Id) is { } item
                 ? (await save.DeleteAsync(item)).ToApi(_ => TypedResults.NoContent())
                 : ApiResults.NotFound())
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Delete one of {path}");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary($"Delete one of {path}").WritesNothing();
     }
 }

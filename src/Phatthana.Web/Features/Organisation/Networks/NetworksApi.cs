@@ -28,10 +28,10 @@ public static class NetworksApi
         var g = api.MapGroup("/areas/{areaCode}/networks").WithTags("Organisation");
         g.MapGet("", async (HttpContext http, RouteScope scope, AppDbContext db) =>
             TableResults.Respond(http, Table, await Rows(db, scope.Area.Id).OrderBy(n => n.Name).ToListAsync(), n => n, $"networks-{scope.Area.Code}", scope.Area.Name))
-            .RequireAuthorization(Policies.SignedIn).WithSummary("School networks of an area");
+            .RequireAuthorization(Policies.SignedIn).WithSummary("School networks of an area").Returns<List<NetworkDto>>();
         g.MapPost("", async (NetworkInput input, RouteScope scope, SaveNetwork save) =>
             (await save.CreateAsync(scope.Area, input)).ToApi(n => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/networks/{n.Id}", Dto(n))))
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Create a school network");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Create a school network").Writes<NetworkDto>(StatusCodes.Status201Created);
         g.MapPut("/{id:guid}", async (Guid id, NetworkInput input, RouteScope scope, AppDbContext db, SaveNetwork save) =>
         {
             if (await db.SchoolNetworks.FirstOrDefaultAsync(n => n.Id == id && n.AreaId == scope.Area.Id) is not { } network)
@@ -41,12 +41,12 @@ public static class NetworksApi
                 ? TypedResults.Ok(await Rows(db, scope.Area.Id).SingleAsync(n => n.Id == id))
                 : outcome.ToApi(_ => TypedResults.NoContent());
         })
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Update a school network");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Update a school network").Writes<NetworkDto>();
         g.MapDelete("/{id:guid}", async (Guid id, RouteScope scope, AppDbContext db, SaveNetwork save) =>
             await db.SchoolNetworks.FirstOrDefaultAsync(n => n.Id == id && n.AreaId == scope.Area.Id) is { } network
                 ? (await save.DeleteAsync(network)).ToApi(_ => TypedResults.NoContent())
                 : ApiResults.NotFound())
-            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Delete a school network (its schools stay, without a network)");
+            .RequireAuthorization(Policies.AreaAdmin).WithSummary("Delete a school network (its schools stay, without a network)").WritesNothing();
         return api;
     }
 

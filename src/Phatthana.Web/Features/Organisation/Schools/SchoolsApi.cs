@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Schools;
 
@@ -41,13 +42,13 @@ public static class SchoolsApi
     public static RouteGroupBuilder MapSchoolsApi(this RouteGroupBuilder api)
     {
         var area = api.MapGroup("/areas/{areaCode}/schools").WithTags("Organisation");
-        area.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithSummary("Schools of an area (?format=xlsx for a file)");
-        area.MapPost("", Create).RequireAuthorization(Policies.AreaAdmin).WithSummary("Create a school");
+        area.MapGet("", List).RequireAuthorization(Policies.SignedIn).WithSummary("Schools of an area (?format=xlsx for a file)").Returns<List<SchoolDto>>();
+        area.MapPost("", Create).RequireAuthorization(Policies.AreaAdmin).WithSummary("Create a school").Writes<SchoolDto>(StatusCodes.Status201Created);
 
         var one = api.MapGroup("/schools/{schoolCode}").WithTags("Organisation");
-        one.MapGet("", Get).RequireAuthorization(Policies.SignedIn).WithSummary("One school");
-        one.MapPut("", Update).RequireAuthorization(Policies.AreaAdmin).WithSummary("Update a school");
-        one.MapDelete("", Delete).RequireAuthorization(Policies.AreaAdmin).WithSummary("Delete a school");
+        one.MapGet("", Get).RequireAuthorization(Policies.SignedIn).WithSummary("One school").Returns<SchoolDto>();
+        one.MapPut("", Update).RequireAuthorization(Policies.AreaAdmin).WithSummary("Update a school").Writes<SchoolDto>();
+        one.MapDelete("", Delete).RequireAuthorization(Policies.AreaAdmin).WithSummary("Delete a school").WritesNothing();
         return api;
     }
 

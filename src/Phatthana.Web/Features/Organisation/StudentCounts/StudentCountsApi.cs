@@ -18,8 +18,8 @@ public static class StudentCountsApi
     public static RouteGroupBuilder MapStudentCountsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/schools/{schoolCode}/student-counts/{academicYear}").WithTags("Organisation");
-        g.MapGet("", Get).RequireAuthorization(Policies.SignedIn).WithSummary("Student counts of a school for an academic year (พ.ศ.)");
-        g.MapPut("", Put).RequireAuthorization(Policies.SchoolData).WithSummary("Replace the student counts of that year");
+        g.MapGet("", Get).RequireAuthorization(Policies.SignedIn).WithSummary("Student counts of a school for an academic year (พ.ศ.)").Returns<List<StudentCountDto>>();
+        g.MapPut("", Put).RequireAuthorization(Policies.SchoolData).WithSummary("Replace the student counts of that year").Writes<List<StudentCountDto>>();
         return api;
     }
 
