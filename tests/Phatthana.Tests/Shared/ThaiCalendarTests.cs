@@ -133,3 +133,28 @@ public sealed class ThaiNumberTests
         Assert.Equal(["เขาย้อย", "บ้านลาด", "บ้านแหลม", "เมืองเพชรบุรี", "หนองหญ้าปล้อง"], sorted);
     }
 }
+
+public sealed class DisplayFormatTests
+{
+    private static DisplayFormat Format(bool thaiDigits) =>
+        new(Microsoft.Extensions.Options.Options.Create(new Phatthana.Web.Shared.Web.ShellOptions { ThaiDigits = thaiDigits }));
+
+    [Fact]
+    public void Arabic_digits_by_default()
+    {
+        var fmt = Format(false);
+        Assert.Equal("14,537", fmt.N(14537));
+        Assert.Equal("10 มิถุนายน 2569", fmt.LongDate(new DateOnly(2026, 6, 10)));
+    }
+
+    [Fact]
+    public void Thai_digits_everywhere_when_the_setting_asks()
+    {
+        var fmt = Format(true);
+        Assert.Equal("๑๔,๕๓๗", fmt.N(14537));
+        Assert.Equal("๓.๔๐", fmt.N(3.4m, 2));
+        Assert.Equal("๑๐ มิถุนายน ๒๕๖๙", fmt.LongDate(new DateOnly(2026, 6, 10)));
+        Assert.Equal("๑๐ มิ.ย. ๒๕๖๙", fmt.Date(new DateOnly(2026, 6, 10)));
+        Assert.Equal("หน้า ๒ / ๕", fmt.Digits("หน้า 2 / 5"));
+    }
+}

@@ -26,13 +26,16 @@ public sealed record UserDto(string Id, string Email, string DisplayName, Role R
 /// </summary>
 public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserScope scope)
 {
-    /// <summary>The users the caller may list and edit.</summary>
+    /// <summary>
+    /// The users the caller may list and edit. An AreaAdmin manages users who work only in its own areas; someone
+    /// granted another area as well (an assessor across two offices) is managed by a SystemAdmin.
+    /// </summary>
     public IQueryable<AppUser> Manageable()
     {
         var all = db.Users.AsNoTracking();
         if (scope.AllAreas) return all;
         var areas = scope.AreaIds.ToArray();
-        return all.Where(u => u.Role != Role.SystemAdmin && u.AreaGrants.Any(g => areas.Contains(g.AreaId)));
+        return all.Where(u => u.Role != Role.SystemAdmin && u.AreaGrants.Any() && u.AreaGrants.All(g => areas.Contains(g.AreaId)));
     }
 
     public async Task<Outcome<AppUser>> CreateAsync(UserInput input, CancellationToken ct = default)
@@ -96,9 +99,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         user.Role = input.Role!.Value;
         user.SchoolId = grants.SchoolId;
         user.IsActive = input.IsActive ?? user.IsActive;
-        // An AreaAdmin edits only the grants of its own areas; grants elsewhere stay as they were.
-        var editable = user.AreaGrants.Where(g => scope.CanSeeArea(g.AreaId)).ToList();
-        foreach (var g in editable.Where(g => !grants.AreaIds.Contains(g.AreaId))) user.AreaGrants.Remove(g);
+        foreach (var g in user.AreaGrants.Where(g => !grants.AreaIds.Contains(g.AreaId)).ToList()) user.AreaGrants.Remove(g);
         foreach (var a in grants.AreaIds.Where(a => user.AreaGrants.All(g => g.AreaId != a)))
             user.AreaGrants.Add(new UserAreaGrant { UserId = user.Id, AreaId = a });
         if (signInChanged) user.SecurityStamp = Guid.NewGuid().ToString("N");

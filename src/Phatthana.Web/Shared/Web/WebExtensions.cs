@@ -21,6 +21,7 @@ public static class WebExtensions
         services.Configure<ShellOptions>(configuration.GetSection("Phatthana:Shell"));
         services.AddScoped<RouteScope>();
         services.AddSingleton<ExcelExporter>();
+        services.AddSingleton<Thai.DisplayFormat>();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddMvcOptions(o => o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"ค่า \"{v}\" ไม่ถูกต้อง"))
             .AddMvcOptions(o => o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, _) => $"ค่า \"{v}\" ไม่ถูกต้อง"))

@@ -104,4 +104,22 @@ public sealed class UsersApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, await host.WithDbAsync(db => db.Users.CountAsync(u => u.DisplayName == "ยึด")));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_user_who_also_works_in_another_area_is_left_to_the_system_admin(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var other = await host.AreaAsync();
+        var admin = await host.AdminAsync();
+        var email = Unique.Email("assessor");
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, password = AppHost.Password, displayName = "กรรมการสองเขต", role = "Assessor", areas = new[] { area, other } });
+        var id = (await created.JsonAsync()).GetProperty("id").GetString();
+
+        var areaAdmin = await host.UserAsync(Role.AreaAdmin, area);
+        Assert.DoesNotContain((await (await areaAdmin.GetAsync("/api/v1/users")).JsonAsync()).EnumerateArray(), u => u.GetProperty("email").GetString() == email);
+        var attempt = await areaAdmin.PutAsJsonAsync($"/api/v1/users/{id}", new { email, password = "new-password-1", displayName = "x", role = "Assessor", areas = new[] { area } });
+        Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, AppHost.Password)).GetAsync("/api/v1/me")).StatusCode);
+    }
 }

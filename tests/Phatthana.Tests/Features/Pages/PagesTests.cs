@@ -267,4 +267,57 @@ public sealed class PagesTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.NotNull(page.QuerySelector($"a[href='/schools/{school}/student-counts/2569/edit'], a[href^='/schools/{school}/student-counts/']"));
         Assert.Null(page.QuerySelector($"a[href='/schools/{school}/edit']"));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Area_staff_add_a_user_with_a_grant_through_the_form(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var other = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.AreaAdmin, area), AppHost.Password);
+
+        var (_, form) = await browser.GetAsync("/users/new");
+        Assert.Equal([area], form.QuerySelectorAll("input[name='Input.Areas']").Select(i => i.GetAttribute("value")));
+        Assert.DoesNotContain("SystemAdmin", form.QuerySelectorAll("#Input_Role option").Select(o => o.GetAttribute("value")));
+
+        var email = Unique.Email("teacher");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "นางสาวครู ทดสอบ", ["Input.Email"] = email, ["Input.Role"] = "Teacher", ["Input.School"] = school,
+            ["Input.Areas"] = other, ["Input.Password"] = "weak", ["Input.IsActive"] = "true",
+        };
+        var refused = await browser.SubmitAsync("/users/new", "form.form", fields);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(0, await host.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+
+        fields["Input.Areas"] = area;
+        var weak = await browser.SubmitAsync("/users/new", "form.form", fields);
+        Assert.Contains("อย่างน้อย 8", (await Browserless.ParseAsync(weak)).QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent);
+
+        fields["Input.Password"] = AppHost.Password;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/users/new", "form.form", fields)).StatusCode);
+        var teacher = await host.BearerAsync(email, AppHost.Password);
+        var me = await (await teacher.GetAsync("/api/v1/me")).JsonAsync();
+        Assert.Equal(school, me.GetProperty("school").GetString());
+        Assert.Equal("Teacher", me.GetProperty("role").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task District_list_adds_renames_and_exports(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.AreaAdmin, area), AppHost.Password);
+        var url = $"/areas/{area}/districts";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(url, "form[action*='handler=Add']", new() { ["Name"] = "ชะอำ" })).StatusCode);
+        var empty = await browser.SubmitAsync(url, "form[action*='handler=Add']", new() { ["Name"] = "  " });
+        Assert.Contains("กรุณากรอกชื่อ", (await Browserless.ParseAsync(empty)).QuerySelector("[data-valmsg-for='Name']")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(url, "form[action*='handler=Rename']", new() { ["Name"] = "ท่ายาง" })).StatusCode);
+
+        var file = await browser.Client.GetAsync(url + "?format=xlsx");
+        var rows = Workbook.RowsAfter(Workbook.Read(await file.Content.ReadAsByteArrayAsync()), "อำเภอ");
+        Assert.Equal(["ท่ายาง"], rows.Select(r => r[0]?.ToString()));
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Lookups;
 
@@ -24,7 +26,16 @@ public abstract class NamedItemsPageModel<TItem>(AppDbContext db, RouteScope rou
     /// <summary>How many rows use each item (schools of a district, people of a division).</summary>
     protected abstract IQueryable<NamedItemRow> Rows(IQueryable<TItem> items);
 
-    public async Task OnGetAsync() => Items = await LoadAsync();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Items = await LoadAsync();
+        if (!TableResults.WantsFile(Request)) return Page();
+        var spec = new TableSpec<NamedItemRow>(Title, [
+            new TableColumn<NamedItemRow>(ItemLabel, x => x.Name, Width: 40),
+            .. UsedByLabel is { } used ? [new TableColumn<NamedItemRow>(used, x => x.UsedBy, CellKind.Number, Width: 18)] : Array.Empty<TableColumn<NamedItemRow>>(),
+        ]);
+        return TableResults.File(HttpContext, spec, Items, $"{Request.Path.Value!.Split('/')[^1]}-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
+    }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
