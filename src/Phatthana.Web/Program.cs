@@ -11,8 +11,7 @@ builder.Services
     .AddAppData(builder.Configuration)
     .AddAppAuth()
     .AddAppWeb(builder.Configuration)
-    .AddFeatures()
-    .AddOperations();
+    .AddFeatures();
 
 var app = builder.Build();
 

@@ -34,7 +34,6 @@ public static class AccountsApi
         users.MapPut("/{id}", async (string id, UserInput input, SaveUser save, AppDbContext db) =>
         {
             var outcome = await save.UpdateAsync(id, input);
-            if (outcome.ForbiddenReason is not null && outcome.Errors is [{ Field: "" }]) return ApiResults.NotFound();
             return outcome.Succeeded ? TypedResults.Ok(await SaveUser.ToDtoAsync(db, id)) : outcome.ToApi(_ => TypedResults.NoContent());
         }).RequireAuthorization(Policies.ManageUsers).WithSummary("Update a user's role, grants, school, name, status or password").Writes<UserDto>();
         return api;

@@ -72,7 +72,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
     /// <summary>Edits role, grants, school, name and status; a new password is set only when one is given.</summary>
     public async Task<Outcome<AppUser>> UpdateAsync(string userId, UserInput input, CancellationToken ct = default)
     {
-        if (await Manageable().AnyAsync(u => u.Id == userId, ct) is false) return Outcome<AppUser>.Forbidden("", "ไม่พบผู้ใช้ที่คุณจัดการได้");
+        if (await Manageable().AnyAsync(u => u.Id == userId, ct) is false) return Outcome<AppUser>.NotFound();
         var user = await db.Users.Include(u => u.AreaGrants).SingleAsync(u => u.Id == userId, ct);
         input.Email ??= user.Email;
         var checks = new Checks().Email(input.Email, "email").Text(input.DisplayName, "displayName", T.DisplayName, DataSchema.NameLength)

@@ -23,8 +23,6 @@ public static class Operations
         return logging;
     }
 
-    public static IServiceCollection AddOperations(this IServiceCollection services) => services;
-
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>

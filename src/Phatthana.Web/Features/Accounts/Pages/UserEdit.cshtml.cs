@@ -27,6 +27,8 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, UserScope scop
             Input = new UserInput { Email = dto.Email, DisplayName = dto.DisplayName, Role = dto.Role, Areas = [.. dto.Areas], School = dto.School, IsActive = dto.IsActive };
         }
         await LoadChoicesAsync();
+        // Staff of a single area add users to that area; start with it ticked.
+        if (IsNew && AreaChoices.Count == 1) Input.Areas = [AreaChoices[0].Code];
         return Page();
     }
 
