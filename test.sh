@@ -26,19 +26,28 @@ fi
 # 2. A throw-away PostgreSQL cluster in a temp folder, loopback only, stopped on exit.
 PGBIN=$(pg_bin)
 PGDIR=$(mktemp -d /tmp/phatthana-pg.XXXXXX)
-PGPORT=${PHATTHANA_PG_PORT:-$(( 55432 + RANDOM % 1000 ))}
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi; }
 cleanup() {
   [ -n "$PGBIN" ] && [ -f "$PGDIR/data/postmaster.pid" ] && as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -m fast stop" >/dev/null 2>&1
   rm -rf "$PGDIR"
 }
 trap cleanup EXIT
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pg_ok=0
 if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ]; then
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
-  if as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$PGDIR/initdb.log" 2>&1 &&
-     as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/pg.log' -w -o \"-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDIR -c fsync=off -c max_connections=300\" start" >/dev/null 2>&1; then
-    pg_ok=1
+  if as_pg "'$PGBIN/initdb' -D '$PGDIR/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >"$PGDIR/initdb.log" 2>&1; then
+    # A loopback port nobody uses: try a few, in case another cluster or service holds one.
+    for attempt in 1 2 3 4 5; do
+      PGPORT=${PHATTHANA_PG_PORT:-$(( 55432 + RANDOM % 5000 ))}
+      port_free "$PGPORT" || continue
+      if as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/pg.log' -w -o \"-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDIR -c fsync=off -c max_connections=300\" start" >/dev/null 2>&1; then
+        pg_ok=1
+        break
+      fi
+    done
+  fi
+  if [ $pg_ok -eq 1 ]; then
     export PHATTHANA_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
     say "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
   else
@@ -73,6 +82,10 @@ for project in "${PROJECTS[@]}"; do
   if [ "${skipped:-0}" -gt 0 ]; then
     echo "$project skipped ${skipped} test(s): skipped tests count as failed"
     bad=$(( ${bad:-0} + skipped ))
+  fi
+  if [ "$rc" -ne 0 ] && [ "${bad:-0}" -eq 0 ]; then
+    echo "$project exited with $rc without a failed test (aborted host?): counted as 1 failed"
+    bad=1
   fi
   passed=$((passed + ${ok:-0})); failed=$((failed + ${bad:-0}))
   [ "$rc" -eq 0 ] || status=1

@@ -41,13 +41,19 @@ public sealed class AppHost : WebApplicationFactory<Program>
     public static async Task<AppHost> StartAsync(DatabaseProvider provider, bool seedDemo = false, string name = "app")
     {
         var (key, cs, drop) = await TestDatabases.CreateAsync(provider, name);
-        var host = new AppHost(provider, new Dictionary<string, string?>
+        return StartOn(provider, key, cs, drop, seedDemo, bootstrapAdmin: true);
+    }
+
+    /// <summary>Starts the app on a database that already exists (a restart); <paramref name="drop"/> runs at dispose.</summary>
+    public static AppHost StartOn(DatabaseProvider provider, string key, string connectionString, Func<Task> drop, bool seedDemo, bool bootstrapAdmin)
+    {
+        var settings = new Dictionary<string, string?> { [key] = connectionString, ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false" };
+        if (bootstrapAdmin)
         {
-            [key] = cs,
-            ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false",
-            ["Phatthana:Admin:Email"] = AdminEmail,
-            ["Phatthana:Admin:Password"] = AdminPassword,
-        }, drop);
+            settings["Phatthana:Admin:Email"] = AdminEmail;
+            settings["Phatthana:Admin:Password"] = AdminPassword;
+        }
+        var host = new AppHost(provider, settings, drop);
         host.CreateClient().Dispose(); // start now: migrations and bootstrap run here, not inside the first test
         return host;
     }

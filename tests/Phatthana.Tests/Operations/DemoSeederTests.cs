@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
@@ -33,5 +34,19 @@ public sealed class DemoSeederTests
 
         foreach (var (email, _, _) in DemoSeeder.Accounts)
             Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, DemoSeeder.Password)).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_database_with_users_never_gets_the_demo_accounts(DatabaseProvider provider)
+    {
+        var (key, cs, drop) = await TestDatabases.CreateAsync(provider, "restart");
+        // First start: a real install, empty, with its own administrator.
+        await using (AppHost.StartOn(provider, key, cs, () => Task.CompletedTask, seedDemo: false, bootstrapAdmin: true)) { }
+        // Restarted later without SeedDemo=false (the default is true): still no demo.
+        await using var restarted = AppHost.StartOn(provider, key, cs, drop, seedDemo: true, bootstrapAdmin: false);
+        Assert.Equal(0, await restarted.WithDbAsync(db => db.Areas.CountAsync()));
+        Assert.Equal(0, await restarted.WithDbAsync(db => db.Users.CountAsync(u => u.Email == DemoSeeder.Accounts[0].Email)));
+        var refused = await restarted.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = DemoSeeder.Accounts[0].Email, password = DemoSeeder.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 }

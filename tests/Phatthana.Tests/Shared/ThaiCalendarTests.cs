@@ -46,6 +46,9 @@ public sealed class ThaiDateTests
     [InlineData("1/1/69")]
     [InlineData("24/11")]
     [InlineData("วันนี้")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("01/01/1800")]
     public void Refuses_dates_that_do_not_exist(string? text) => Assert.False(ThaiDate.TryParse(text, out _));
 }
 

@@ -60,4 +60,12 @@ public sealed class ValidationTests
     [InlineData(null, "")]
     public void Json_paths_become_field_names(string? path, string expected) =>
         Assert.Equal(expected, ApiExceptionHandler.JsonPathToField(path));
+
+    [Theory]
+    [InlineData("  เมือง   เพชรบุรี ", "เมือง เพชรบุรี")]
+    [InlineData("เมือง\u00a0เพชรบุรี", "เมือง เพชรบุรี")]
+    [InlineData("เมือง\tเพชรบุรี\u200b", "เมือง เพชรบุรี")]
+    [InlineData("\u200b \u00a0", null)]
+    [InlineData(null, null)]
+    public void Clean_folds_pasted_white_space(string? raw, string? expected) => Assert.Equal(expected, Checks.Clean(raw));
 }

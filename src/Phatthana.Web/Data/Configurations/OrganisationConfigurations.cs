@@ -19,7 +19,7 @@ public sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
 {
     public void Configure(EntityTypeBuilder<Division> b)
     {
-        b.Property(x => x.Name).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Name).HasMaxLength(Division.NameMaxLength);
         b.HasIndex(x => new { x.AreaId, x.Name }).IsUnique();
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -29,7 +29,7 @@ public sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
 {
     public void Configure(EntityTypeBuilder<District> b)
     {
-        b.Property(x => x.Name).HasMaxLength(DataSchema.ShortNameLength);
+        b.Property(x => x.Name).HasMaxLength(District.NameMaxLength);
         b.HasIndex(x => new { x.AreaId, x.Name }).IsUnique();
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -24,7 +24,7 @@ public sealed record UserDto(string Id, string Email, string DisplayName, Role R
 /// Creates and edits users and their area grants. A SystemAdmin may grant any area and any role;
 /// an AreaAdmin only its own areas, never the SystemAdmin role, and only users it can see.
 /// </summary>
-public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserScope scope)
+public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserScope scope, TimeProvider time)
 {
     /// <summary>
     /// The users the caller may list and edit. An AreaAdmin manages users who work only in its own areas; someone
@@ -51,7 +51,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         if (await users.FindByEmailAsync(email) is not null) return Outcome<AppUser>.Duplicate("email", T.DuplicateEmail);
         var user = new AppUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim(),
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = Checks.Clean(input.DisplayName)!,
             Role = input.Role!.Value, SchoolId = grants.SchoolId, IsActive = input.IsActive ?? true,
             LockoutEnabled = true,
         };
@@ -95,14 +95,21 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         var signInChanged = user.Role != input.Role || user.IsActive != (input.IsActive ?? user.IsActive) || !string.IsNullOrEmpty(input.Password);
         user.Email = user.UserName = email;
         user.NormalizedEmail = user.NormalizedUserName = users.NormalizeEmail(email);
-        user.DisplayName = input.DisplayName!.Trim();
+        user.DisplayName = Checks.Clean(input.DisplayName)!;
         user.Role = input.Role!.Value;
         user.SchoolId = grants.SchoolId;
         user.IsActive = input.IsActive ?? user.IsActive;
         foreach (var g in user.AreaGrants.Where(g => !grants.AreaIds.Contains(g.AreaId)).ToList()) user.AreaGrants.Remove(g);
         foreach (var a in grants.AreaIds.Where(a => user.AreaGrants.All(g => g.AreaId != a)))
             user.AreaGrants.Add(new UserAreaGrant { UserId = user.Id, AreaId = a });
-        if (signInChanged) user.SecurityStamp = Guid.NewGuid().ToString("N");
+        if (signInChanged)
+        {
+            // A new password, role or status ends every session: cookies fail their stamp check, tokens are revoked.
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            var now = time.GetUtcNow();
+            foreach (var token in await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(ct))
+                token.RevokedAt = now;
+        }
         return await db.TrySaveAsync(user, "email", T.DuplicateEmail, ct);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Validation;
 
 namespace Phatthana.Web.Features.Organisation;
 
@@ -32,6 +33,6 @@ public static class AreaLookups
         (await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId).Select(n => n.Name).ToListAsync())
         .Order(Shared.Thai.ThaiText.Comparer).ToList();
 
-    /// <summary>Collapses runs of spaces so "อำเภอ  เมือง" and "อำเภอ เมือง" are one district.</summary>
-    public static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>"อำเภอ  เมือง", "อำเภอ\u00a0เมือง" and "อำเภอ เมือง\u200b" are one district.</summary>
+    public static string Normalise(string name) => Checks.Clean(name) ?? "";
 }

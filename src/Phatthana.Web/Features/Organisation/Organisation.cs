@@ -23,11 +23,14 @@ public interface INamedAreaItem : IAreaOwned, IVersioned
     Guid Id { get; }
     new Guid AreaId { get; set; }
     string Name { get; set; }
+    /// <summary>The length of the name column, which the validator checks before the database would refuse it.</summary>
+    static abstract int NameMaxLength { get; }
 }
 
 /// <summary>กลุ่มงาน of the area office.</summary>
 public sealed class Division : IAreaOwned, IVersioned, INamedAreaItem
 {
+    public static int NameMaxLength => DataSchema.NameLength;
     public Guid Id { get; set; }
     public Guid AreaId { get; set; }
     public string Name { get; set; } = "";
@@ -37,6 +40,7 @@ public sealed class Division : IAreaOwned, IVersioned, INamedAreaItem
 /// <summary>อำเภอ served by the area.</summary>
 public sealed class District : IAreaOwned, IVersioned, INamedAreaItem
 {
+    public static int NameMaxLength => DataSchema.ShortNameLength;
     public Guid Id { get; set; }
     public Guid AreaId { get; set; }
     public string Name { get; set; } = "";

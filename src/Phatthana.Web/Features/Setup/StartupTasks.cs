@@ -19,8 +19,11 @@ public static class StartupTasks
         await db.MigrateAsync();
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
 
+        // Decide before the bootstrap admin is added: the demo goes only into a database with no users and no areas,
+        // so a real install restarted without SeedDemo=false never gains the demo's public accounts.
+        var empty = !await db.Users.AnyAsync() && !await db.Areas.AnyAsync();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync(config["Phatthana:Admin:Email"], config["Phatthana:Admin:Password"]);
-        if (config.GetValue("Phatthana:SeedDemo", true) && !await db.Areas.AnyAsync())
+        if (empty && config.GetValue("Phatthana:SeedDemo", true))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             log.LogInformation("Demo area {Area} seeded", DemoSeeder.AreaCode);

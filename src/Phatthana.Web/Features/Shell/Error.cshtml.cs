@@ -18,7 +18,7 @@ public sealed class ErrorModel : PageModel
     private int Resolve(int? code)
     {
         var status = code ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? Response.StatusCode : 404);
-        if (status < 400) status = 404;
+        if (status is < 400 or > 599) status = 404; // the query string is the caller's: keep the status line valid
         Response.StatusCode = status;
         return status;
     }

@@ -19,6 +19,9 @@ public static class ThaiDate
         "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
     ];
 
+    /// <summary>The years (ค.ศ.) a date typed into this system can be in; anything else is a typing mistake.</summary>
+    public const int MinYear = 1900, MaxYear = 2200;
+
     public static int ToBuddhistYear(int gregorianYear) => gregorianYear + EraOffset;
 
     public static int ToGregorianYear(int buddhistYear) => buddhistYear - EraOffset;
@@ -58,20 +61,19 @@ public static class ThaiDate
         if (string.IsNullOrWhiteSpace(text)) return false;
         var s = ThaiNumber.ToArabicDigits(text.Trim());
         if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return true;
+        {
+            if (date.Year is >= MinYear and <= MaxYear) return true;
+            date = default;
+            return false;
+        }
         var parts = s.Split('/', '-', '.');
         if (parts.Length != 3) return false;
         if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day) ||
             !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month) ||
             !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             return false;
-        year = year switch
-        {
-            >= 2400 and <= 2800 => ToGregorianYear(year),
-            >= 1900 and <= 2200 => year,
-            _ => -1,
-        };
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        if (year >= 2400) year = ToGregorianYear(year); // พ.ศ.
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);
         return true;
     }

@@ -30,11 +30,12 @@ public sealed partial class Checks
     /// <summary>Present and not blank; also within <paramref name="maxLength"/>.</summary>
     public Checks Text(string? value, string field, string label, int maxLength, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var clean = Clean(value);
+        if (clean is null)
         {
             if (required) Add(field, $"กรุณากรอก{label}");
         }
-        else if (value.Trim().Length > maxLength)
+        else if (clean.Length > maxLength)
         {
             Add(field, $"{label}ยาวเกิน {maxLength} ตัวอักษร");
         }
@@ -96,6 +97,21 @@ public sealed partial class Checks
     [GeneratedRegex(@"^[A-Za-z0-9_-]+$")]
     private static partial Regex CodePattern();
 
-    /// <summary>Trims and turns blank into null: the form every stored optional text takes.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>
+    /// The form every stored text takes: zero-width characters (common in text pasted from Word) removed, runs of any
+    /// white space (tabs, non-breaking spaces) made one space, ends trimmed, and blank made null.
+    /// </summary>
+    public static string? Clean(string? value)
+    {
+        if (value is null) return null;
+        var visible = ZeroWidth().Replace(value, "");
+        var single = Whitespace().Replace(visible, " ").Trim();
+        return single.Length == 0 ? null : single;
+    }
+
+    [GeneratedRegex("[\u200B\u200C\u200D\u2060\uFEFF]")]
+    private static partial Regex ZeroWidth();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
 }

@@ -70,6 +70,20 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>Whether the unique key that refused the write is on <paramref name="field"/> (e.g. "code" → Schools.Code).</summary>
+    public static bool UniqueViolationOn(DbUpdateException exception, string field)
+    {
+        var column = char.ToUpperInvariant(field[0]) + field[1..];
+        return exception.InnerException switch
+        {
+            Microsoft.Data.Sqlite.SqliteException s => s.Message.Contains("." + column + "'", StringComparison.Ordinal) ||
+                                                       s.Message.Contains("." + column + ",", StringComparison.Ordinal) ||
+                                                       s.Message.EndsWith("." + column, StringComparison.Ordinal),
+            Npgsql.PostgresException p => p.ConstraintName?.EndsWith("_" + column, StringComparison.Ordinal) == true,
+            _ => false,
+        };
+    }
+
     public static bool IsForeignKeyViolation(DbUpdateException exception) => exception.InnerException switch
     {
         Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19 &&

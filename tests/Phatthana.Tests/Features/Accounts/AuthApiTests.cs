@@ -33,7 +33,11 @@ public sealed class AuthApiTests(AppHosts hosts) : ProviderTests(hosts)
         // The same answer for a wrong password and an unknown account: no user enumeration.
         Assert.Equal((await wrong.JsonAsync()).GetProperty("detail").GetString(), (await unknown.JsonAsync()).GetProperty("detail").GetString());
 
-        Assert.Equal(["email", "password"], await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "not-an-email" })).ErrorFieldsAsync());
+        // Anything but good credentials is 401 (API.md), whatever is wrong with the request.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "not-an-email" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/auth/token", new StringContent("{ email: ", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/auth/token", new StringContent("", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/auth/token", new StringContent("email=x", System.Text.Encoding.UTF8, "text/plain"))).StatusCode);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -112,5 +116,24 @@ public sealed class AuthApiTests(AppHosts hosts) : ProviderTests(hosts)
         scope.ServiceProvider.GetRequiredService<Phatthana.Web.Shared.Auth.UserScope>().UseSystem();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync("second@phatthana.test", "second-password-1");
         Assert.Equal(0, await host.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "second@phatthana.test")));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_new_password_revokes_tokens_already_issued(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var email = await host.UserAccountAsync(Role.Teacher, area, await host.SchoolAsync(area));
+        var client = await host.BearerAsync(email, AppHost.Password);
+        var me = await (await client.GetAsync("/api/v1/me")).JsonAsync();
+
+        var admin = await host.AdminAsync();
+        var reset = await admin.PutAsJsonAsync($"/api/v1/users/{me.GetProperty("id").GetString()}", new
+        {
+            email, password = "brand-new-password-2", displayName = "ครู", role = "Teacher", areas = new[] { area }, school = me.GetProperty("school").GetString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, "brand-new-password-2")).GetAsync("/api/v1/me")).StatusCode);
     }
 }

@@ -116,4 +116,40 @@ public sealed class AreasApiTests(AppHosts hosts) : ProviderTests(hosts)
         var id = Assert.Single(districts.EnumerateArray()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/v1/areas/{area}/districts/{id}")).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Area_codes_differing_only_in_case_are_duplicates_and_new_is_reserved(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var admin = await host.AdminAsync();
+        var code = await host.AreaAsync();
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/areas", new { code = code.ToLowerInvariant(), name = "x", kind = "Primary", province = "x" })).StatusCode);
+        Assert.Equal(["code"], await (await admin.PostAsJsonAsync("/api/v1/areas", new { code = "New", name = "x", kind = "Primary", province = "x" })).ErrorFieldsAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_area_users_are_granted_cannot_be_deleted(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var admin = await host.AdminAsync();
+        var area = await host.AreaAsync();
+        var email = await host.UserAccountAsync(Role.Assessor, area);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/v1/areas/{area}")).StatusCode);
+        var me = await (await (await host.BearerAsync(email, AppHost.Password)).GetAsync("/api/v1/me")).JsonAsync();
+        Assert.Equal([area], me.GetProperty("areas").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Names_are_checked_against_their_column_and_pasted_spaces_fold(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        Assert.Equal(["name"], await (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/districts", new { name = new string('ก', 150) })).ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/divisions", new { name = new string('ก', 150) })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/districts", new { name = "เมืองเพชรบุรี" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/districts", new { name = "เมืองเพชรบุรี\u200b" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/districts", new { name = "\u00a0เมืองเพชรบุรี " })).StatusCode);
+    }
 }

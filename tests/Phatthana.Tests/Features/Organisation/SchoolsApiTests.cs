@@ -169,5 +169,36 @@ public sealed class SchoolsApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/schools/{code}")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Schools_created_at_once_in_a_new_district_all_succeed(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.PostAsJsonAsync($"/api/v1/areas/{area}/schools",
+            new { code = Unique.SchoolCode(), name = "โรงเรียนพร้อมกัน", type = "Primary", district = "อำเภอใหม่พร้อมกัน", network = "เครือข่ายใหม่พร้อมกัน" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var districts = await (await admin.GetAsync($"/api/v1/areas/{area}/districts")).JsonAsync();
+        Assert.Equal(1, districts.GetArrayLength());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Deleting_a_school_audits_its_student_counts_too(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var code = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        await admin.PutAsJsonAsync($"/api/v1/schools/{code}/student-counts/2569", new[] { new { grade = "P1", boys = 5, girls = 6, classrooms = 1 } });
+        var schoolId = await host.WithDbAsync(db => db.Schools.Where(s => s.Code == code).Select(s => s.Id).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/schools/{code}")).StatusCode);
+        var deleted = await host.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.Action == Phatthana.Web.Features.Audit.AuditAction.Delete && a.EntityKey.StartsWith(schoolId.ToString()))
+            .Select(a => a.Entity).ToListAsync());
+        Assert.Contains("School", deleted);
+        Assert.Contains("StudentCount", deleted);
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }

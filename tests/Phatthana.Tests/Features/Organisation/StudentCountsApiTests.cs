@@ -108,4 +108,24 @@ public sealed class StudentCountsApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(["อ.2", "ป.1", "ม.1"], data.Select(r => r[0]?.ToString()));
         Assert.Equal(58d, Convert.ToDouble(data[2][3]));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Replacements_racing_on_one_school_never_mix(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var url = $"/api/v1/schools/{school}/student-counts/2560";
+        string[] grades = ["P1", "P2", "P3", "P4", "P5", "P6"];
+
+        var responses = await Task.WhenAll(grades.Select(g => admin.PutAsJsonAsync(url, new[] { new { grade = g, boys = 1, girls = 1, classrooms = 1 } })));
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            Assert.False(string.IsNullOrWhiteSpace((await refused.JsonAsync()).GetProperty("detail").GetString()));
+
+        // Whatever won, the year holds exactly one request's rows.
+        var stored = await (await admin.GetAsync(url)).JsonAsync();
+        Assert.Equal(1, stored.GetArrayLength());
+    }
 }

@@ -320,4 +320,19 @@ public sealed class PagesTests(AppHosts hosts) : ProviderTests(hosts)
         var rows = Workbook.RowsAfter(Workbook.Read(await file.Content.ReadAsByteArrayAsync()), "อำเภอ");
         Assert.Equal(["ท่ายาง"], rows.Select(r => r[0]?.ToString()));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Impossible_dates_and_status_codes_in_the_query_get_thai_answers_not_500(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var browser = await Browserless.SignInAsync(host, AppHost.AdminEmail, AppHost.AdminPassword);
+        foreach (var url in new[] { "/audit?from=0001-01-01", "/audit?to=9999-12-31", "/audit?from=31/02/2569" })
+        {
+            var (response, doc) = await browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("วันที่ไม่ถูกต้อง", doc.QuerySelector(".validation-summary-errors")!.TextContent);
+        }
+        var (odd, _) = await browser.GetAsync("/error?code=1000");
+        Assert.Equal(HttpStatusCode.NotFound, odd.StatusCode);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class SaveNamedItem<TItem>(AppDbContext db) where TItem : class, I
 
     private async Task<Outcome<TItem>> ApplyAsync(TItem item, NamedItemInput input, int? version, bool add, CancellationToken ct)
     {
-        var errors = new Checks().Text(input.Name, "name", T.Name, DataSchema.NameLength).Errors;
+        var errors = new Checks().Text(input.Name, "name", T.Name, TItem.NameMaxLength).Errors;
         if (errors.Count > 0) return Outcome<TItem>.Invalid(errors);
         var name = AreaLookups.Normalise(input.Name!);
         if (await db.Set<TItem>().AnyAsync(x => x.AreaId == item.AreaId && x.Name == name && x.Id != item.Id, ct))

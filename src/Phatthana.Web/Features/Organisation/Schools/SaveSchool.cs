@@ -33,7 +33,7 @@ public sealed class SaveSchool(AppDbContext db)
         .Digits(input.Code, DataSchema.SchoolCodeLength, "code", T.SchoolCode)
         .Text(input.Name, "name", T.SchoolName, DataSchema.NameLength)
         .Required(input.Type, "type", T.SchoolTypeLabel)
-        .Text(input.District, "district", T.District, DataSchema.ShortNameLength)
+        .Text(input.District, "district", T.District, District.NameMaxLength)
         .Text(input.Network, "network", T.Network, DataSchema.NameLength, required: false)
         .Digits(input.SmisCode, DataSchema.SmisCodeLength, "smisCode", T.SmisCode, required: false)
         .Digits(input.ObecCode, DataSchema.ObecCodeLength, "obecCode", T.ObecCode, required: false)
@@ -42,11 +42,17 @@ public sealed class SaveSchool(AppDbContext db)
     public async Task<Outcome<School>> CreateAsync(Area area, SchoolInput input, CancellationToken ct = default)
     {
         if (Validate(input) is { Count: > 0 } errors) return Outcome<School>.Invalid(errors);
-        var school = new School { AreaId = area.Id, Code = "", Name = "" };
-        if (await DuplicateOf(school, input, ct) is { } duplicate) return duplicate;
-        await ApplyAsync(school, input, ct);
-        db.Schools.Add(school);
-        return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var school = new School { AreaId = area.Id, Code = "", Name = "" };
+            if (await DuplicateOf(school, input, ct) is { } duplicate) return duplicate;
+            await ApplyAsync(school, input, ct);
+            db.Schools.Add(school);
+            var outcome = await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
+            // Two schools naming the same new district at once: the one that lost the race finds the district now
+            // exists, so it tries once more instead of failing on a key that is not its own.
+            if (outcome.Succeeded || attempt == 2 || outcome.Conflict is not { Field: "" }) return outcome;
+        }
     }
 
     public async Task<Outcome<School>> UpdateAsync(School school, SchoolInput input, int? version, CancellationToken ct = default)
@@ -58,10 +64,12 @@ public sealed class SaveSchool(AppDbContext db)
         return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
     }
 
-    public Task<Outcome<School>> DeleteAsync(School school, CancellationToken ct = default)
+    /// <summary>Deletes the school and its student counts, each row removed (and so audited) here, not by a silent cascade.</summary>
+    public async Task<Outcome<School>> DeleteAsync(School school, CancellationToken ct = default)
     {
+        db.StudentCounts.RemoveRange(await db.StudentCounts.Where(c => c.SchoolId == school.Id).ToListAsync(ct));
         db.Schools.Remove(school);
-        return db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
+        return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
     }
 
     /// <summary>Codes are unique across every area, so the check looks past the caller's scope.</summary>
@@ -80,7 +88,7 @@ public sealed class SaveSchool(AppDbContext db)
     private async Task ApplyAsync(School school, SchoolInput input, CancellationToken ct)
     {
         school.Code = input.Code!.Trim();
-        school.Name = input.Name!.Trim();
+        school.Name = Checks.Clean(input.Name)!;
         school.Type = input.Type!.Value;
         school.SmisCode = Checks.Clean(input.SmisCode);
         school.ObecCode = Checks.Clean(input.ObecCode);

@@ -53,6 +53,10 @@ public sealed class SaveStudentCounts(AppDbContext db)
     public async Task<Outcome<IReadOnlyList<StudentCountDto>>> ReplaceAsync(School school, int academicYear, IReadOnlyList<StudentCountInput?>? rows, CancellationToken ct = default)
     {
         if (Validate(academicYear, rows) is { Count: > 0 } errors) return Outcome<IReadOnlyList<StudentCountDto>>.Invalid(errors);
+        // Replacing a year touches the school row too (its Version), so two replacements racing on the same school
+        // cannot interleave: the second is refused as a lost update instead of mixing both sets of rows.
+        var owner = await db.Schools.SingleAsync(s => s.Id == school.Id, ct);
+        db.Entry(owner).Property(s => s.Version).IsModified = true;
         var existing = await db.StudentCounts.Where(c => c.SchoolId == school.Id && c.AcademicYear == academicYear).ToListAsync(ct);
         var wanted = rows!.Select(r => r!).ToDictionary(r => r.Grade!.Value);
         foreach (var old in existing.Where(e => !wanted.ContainsKey(e.Grade))) db.StudentCounts.Remove(old);
@@ -68,7 +72,7 @@ public sealed class SaveStudentCounts(AppDbContext db)
             row.Girls = r.Girls!.Value;
             row.Classrooms = r.Classrooms!.Value;
         }
-        var saved = await db.TrySaveAsync(0, "", "", ct);
+        var saved = await db.TrySaveAsync(0, "", SaveOutcome.SimultaneousMessage, ct);
         return saved.Succeeded
             ? Outcome<IReadOnlyList<StudentCountDto>>.Ok(ToDtos(wanted.Values))
             : saved.As<IReadOnlyList<StudentCountDto>>();
