@@ -58,6 +58,9 @@ public sealed class UsersApiTests(AppHosts hosts) : ProviderTests(hosts)
             new { email = Unique.Email(), password = AppHost.Password, displayName = "x", role = "Teacher", areas = new[] { area } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/users")).StatusCode);
 
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().PostAsJsonAsync("/api/v1/users",
+            new { email = Unique.Email(), password = AppHost.Password, displayName = "x", role = "Teacher", areas = new[] { area } })).StatusCode);
+
         // A SystemAdmin naming an unknown area gets a field error instead.
         var admin = await host.AdminAsync();
         Assert.Equal(["areas"], await (await admin.PostAsJsonAsync("/api/v1/users",

@@ -81,6 +81,9 @@ public sealed class StudentCountsApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.OK, (await director.PutAsJsonAsync($"/api/v1/schools/{own}/student-counts/2569", Rows)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await director.PutAsJsonAsync($"/api/v1/schools/{other}/student-counts/2569", Rows)).StatusCode);
 
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().PutAsJsonAsync($"/api/v1/schools/{own}/student-counts/2569", Rows)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync($"/api/v1/schools/{own}/student-counts/2569")).StatusCode);
+
         foreach (var role in new[] { Role.Teacher, Role.Assessor, Role.Supervisor })
         {
             var client = await host.UserAsync(role, area, role == Role.Teacher ? own : null);
