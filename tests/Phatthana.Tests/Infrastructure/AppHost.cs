@@ -80,7 +80,21 @@ public sealed class AppHost : WebApplicationFactory<Program>
         return client;
     }
 
-    public Task<HttpClient> AdminAsync() => BearerAsync(AdminEmail, AdminPassword);
+    private string? _adminToken;
+
+    /// <summary>A client of the bootstrap SystemAdmin; the token is issued once per host and shared.</summary>
+    public async Task<HttpClient> AdminAsync()
+    {
+        if (_adminToken is null)
+        {
+            var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            _adminToken = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        }
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        return client;
+    }
 
     /// <summary>Runs work against the database as the system (no caller scope), for arranging and checking rows.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

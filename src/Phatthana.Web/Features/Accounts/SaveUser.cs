@@ -55,11 +55,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
             Role = input.Role!.Value, SchoolId = grants.SchoolId, IsActive = input.IsActive ?? true,
             LockoutEnabled = true,
         };
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, input.Password!);
-            if (!result.Succeeded) return Outcome<AppUser>.Invalid(result.Errors.Select(e => new FieldError("password", e.Description)).ToList());
-        }
+        if (await PasswordErrorsAsync(user, input.Password!) is { Count: > 0 } weak) return Outcome<AppUser>.Invalid(weak);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password!);
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.NormalizedEmail = users.NormalizeEmail(email);
@@ -85,11 +81,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
             return Outcome<AppUser>.Duplicate("email", T.DuplicateEmail);
         if (!string.IsNullOrEmpty(input.Password))
         {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var result = await validator.ValidateAsync(users, user, input.Password);
-                if (!result.Succeeded) return Outcome<AppUser>.Invalid(result.Errors.Select(e => new FieldError("password", e.Description)).ToList());
-            }
+            if (await PasswordErrorsAsync(user, input.Password) is { Count: > 0 } weak) return Outcome<AppUser>.Invalid(weak);
             user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
         }
         var signInChanged = user.Role != input.Role || user.IsActive != (input.IsActive ?? user.IsActive) || !string.IsNullOrEmpty(input.Password);
@@ -111,6 +103,18 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
                 token.RevokedAt = now;
         }
         return await db.TrySaveAsync(user, "email", T.DuplicateEmail, ct);
+    }
+
+    /// <summary>The password policy's complaints, in Thai, on the password field.</summary>
+    private async Task<List<FieldError>> PasswordErrorsAsync(AppUser user, string password)
+    {
+        var errors = new List<FieldError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors.Select(e => new FieldError("password", e.Description)));
+        }
+        return errors;
     }
 
     private sealed record Grants(List<Guid> AreaIds, Guid? SchoolId, FieldError? Forbidden);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Shared.Auth;
@@ -17,10 +16,10 @@ public sealed record AreaChoice(string Code, string Name);
 
 public sealed record ShellModel(
     string? UserName, string? RoleLabel, AreaChoice? Area, IReadOnlyList<AreaChoice> Areas,
-    IReadOnlyList<NavLink> Nav, bool ThaiDigits);
+    IReadOnlyList<NavLink> Nav);
 
 /// <summary>What the layout shows around every page: who is signed in, the current area, the navigation.</summary>
-public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext db, IHttpContextAccessor http, IOptions<ShellOptions> options)
+public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext db, IHttpContextAccessor http)
 {
     /// <summary>The navigation, by feature; later features add their entries here.</summary>
     public static readonly IReadOnlyList<NavItem> Items =
@@ -42,7 +41,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         if (_model is not null) return _model;
         var context = http.HttpContext!;
         if (scope.Role is not { } role)
-            return _model = new ShellModel(null, null, null, [], [], options.Value.ThaiDigits);
+            return _model = new ShellModel(null, null, null, [], []);
 
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).Take(50).Select(a => new AreaChoice(a.Code, a.Name)).ToListAsync();
         AreaChoice? current = route.HasArea ? new AreaChoice(route.Area.Code, route.Area.Name) : null;
@@ -62,6 +61,6 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
             })
             .ToList();
         var name = context.User.FindFirstValue(AppClaims.DisplayName) ?? scope.UserName;
-        return _model = new ShellModel(name, AccountsText.Label(role), current, areas, nav, options.Value.ThaiDigits);
+        return _model = new ShellModel(name, AccountsText.Label(role), current, areas, nav);
     }
 }

@@ -42,14 +42,17 @@ public sealed class RouteScopeMiddleware(RequestDelegate next)
         var schoolCode = values[RouteScope.SchoolParameter] as string;
         if (schoolCode is not null)
         {
-            var school = await db.Schools.AsNoTracking().FirstOrDefaultAsync(s => s.Code == schoolCode);
-            var area = school is null ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == school.AreaId);
-            if (school is null || area is null || (areaCode is not null && area.Code != areaCode))
+            // One round trip on this hot path; both sides pass through the caller's query filters.
+            var hit = await (from s in db.Schools.AsNoTracking()
+                             where s.Code == schoolCode
+                             join a in db.Areas.AsNoTracking() on s.AreaId equals a.Id
+                             select new { School = s, Area = a }).FirstOrDefaultAsync();
+            if (hit is null || (areaCode is not null && hit.Area.Code != areaCode))
             {
                 await NotFound(context);
                 return;
             }
-            scope.Set(area, school);
+            scope.Set(hit.Area, hit.School);
         }
         else if (areaCode is not null)
         {

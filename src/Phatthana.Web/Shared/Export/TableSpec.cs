@@ -25,12 +25,12 @@ public sealed class TableSpec<T>(string title, params TableColumn<T>[] columns)
     public IReadOnlyList<TableColumn<T>> Columns { get; } = columns;
 
     /// <summary>The on-screen table: columns marked export-only are left out; long text columns may wrap.</summary>
-    public TableView ToView(IEnumerable<T> rows, bool thaiDigits = false)
+    public TableView ToView(IEnumerable<T> rows, DisplayFormat fmt)
     {
         var shown = Columns.Where(c => c.OnScreen).ToList();
         return new TableView(
             shown.Select(c => new HeaderCell(c.Header, c.SortKey, c.Kind)).ToList(),
-            rows.Select(r => (IReadOnlyList<Cell>)shown.Select(c => new Cell(CellFormat.Display(c.Value(r), c.Kind, thaiDigits), c.Link?.Invoke(r), c.Kind, c.Wrap)).ToList()).ToList());
+            rows.Select(r => (IReadOnlyList<Cell>)shown.Select(c => new Cell(fmt.Cell(c.Value(r), c.Kind), c.Link?.Invoke(r), c.Kind, c.Wrap)).ToList()).ToList());
     }
 }
 
@@ -40,22 +40,3 @@ public sealed record Cell(string Text, string? Link, CellKind Kind, bool Wrap = 
 
 /// <summary>A table ready for the shared table partial.</summary>
 public sealed record TableView(IReadOnlyList<HeaderCell> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows);
-
-public static class CellFormat
-{
-    /// <summary>How a value reads on the page: Thai dates, grouped numbers, optional Thai digits.</summary>
-    public static string Display(object? value, CellKind kind, bool thaiDigits) => value switch
-    {
-        null => "",
-        DateOnly d => Digits(ThaiDate.Short(d), thaiDigits),
-        DateTimeOffset t => Digits(ThaiDate.ShortDateTime(t), thaiDigits),
-        int i => ThaiNumber.Format(i, thaiDigits),
-        long l => ThaiNumber.Format(l, thaiDigits),
-        decimal m => ThaiNumber.Format(m, 2, thaiDigits),
-        double f => ThaiNumber.Format((decimal)f, 2, thaiDigits),
-        bool b => b ? "ใช่" : "ไม่ใช่",
-        _ => kind == CellKind.Text ? value.ToString() ?? "" : Digits(value.ToString() ?? "", thaiDigits),
-    };
-
-    private static string Digits(string s, bool thai) => thai ? ThaiNumber.ToThaiDigits(s) : s;
-}

@@ -29,8 +29,10 @@ public sealed class PagesTests(AppHosts hosts) : ProviderTests(hosts)
     public async Task Wrong_password_shows_a_thai_message_and_signs_nobody_in(DatabaseProvider provider)
     {
         var host = await Host(provider);
+        // An account of its own: a failed sign-in on the shared admin would race other tests' sign-ins.
+        var email = await host.UserAccountAsync(Role.AreaAdmin, await host.AreaAsync());
         var browser = new Browserless(host.Anonymous());
-        var response = await browser.SubmitAsync("/account/login", "form.form", new() { ["Email"] = AppHost.AdminEmail, ["Password"] = "wrong-password-9" });
+        var response = await browser.SubmitAsync("/account/login", "form.form", new() { ["Email"] = email, ["Password"] = "wrong-password-9" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = await Browserless.ParseAsync(response);
         Assert.Contains(AccountsText.SignInFailed, doc.QuerySelector(".validation-summary-errors")!.TextContent);

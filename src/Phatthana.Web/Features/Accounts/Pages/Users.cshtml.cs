@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Accounts.Pages;
 
 [Authorize(Policy = Policies.ManageUsers)]
-public sealed class UsersModel(SaveUser save) : PageModel
+public sealed class UsersModel(SaveUser save, DisplayFormat fmt) : PageModel
 {
     public static readonly TableSpec<UserDto> Table = new(AccountsText.Users,
         new TableColumn<UserDto>(AccountsText.DisplayName, u => u.DisplayName, SortKey: "name", Link: u => $"/users/{u.Id}", Width: 30, Wrap: true),
@@ -38,7 +39,7 @@ public sealed class UsersModel(SaveUser save) : PageModel
         if (TableResults.WantsFile(Request))
             return TableResults.File(HttpContext, Table, await SaveUser.Dtos(sorted).ToListAsync(), "users", null)?.ToActionResult() ?? BadRequest();
         var page = await SaveUser.Dtos(sorted).ToPagedAsync(List);
-        View = Table.ToView(page.Items);
+        View = Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         return Page();
     }

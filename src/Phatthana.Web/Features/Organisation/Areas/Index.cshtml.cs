@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Areas;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(AppDbContext db, UserScope scope, IOptions<ShellOptions> shell) : PageModel
+public sealed class IndexModel(AppDbContext db, UserScope scope, DisplayFormat fmt) : PageModel
 {
     private static readonly SortMap<Area> Sorts = new SortMap<Area>("code")
         .Add("code", a => a.Code).Add("name", a => a.Name).Add("province", a => a.Province);
@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, UserScope scope, IOptions<ShellO
         if (TableResults.WantsFile(Request))
             return TableResults.File(HttpContext, AreasApi.Table, await sorted.ToListAsync(), "areas", null)?.ToActionResult() ?? BadRequest();
         var page = await sorted.ToPagedAsync(List);
-        Table = AreasApi.Table.ToView(page.Items, shell.Value.ThaiDigits);
+        Table = AreasApi.Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         return Page();
     }

@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Networks;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scope, IOptions<ShellOptions> shell) : PageModel
+public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scope, DisplayFormat fmt) : PageModel
 {
     private static readonly SortMap<NetworkDto> Sorts = new SortMap<NetworkDto>("name")
         .Add("name", n => n.Name).Add("schools", n => n.Schools);
@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         if (TableResults.WantsFile(Request))
             return TableResults.File(HttpContext, NetworksApi.Table, await sorted.ToListAsync(), $"networks-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
         var page = await sorted.ToPagedAsync(List);
-        Table = PageTable.ToView(page.Items, shell.Value.ThaiDigits);
+        Table = PageTable.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         return Page();
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation.StudentCounts;
 using Phatthana.Web.Shared.Auth;
@@ -13,7 +12,7 @@ using Phatthana.Web.Shared.Web;
 namespace Phatthana.Web.Features.Organisation.Schools;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope scope, TimeProvider time, IOptions<ShellOptions> shell) : PageModel
+public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope scope, TimeProvider time, DisplayFormat fmt) : PageModel
 {
     public SchoolDto School { get; private set; } = null!;
     public Area Area => route.Area;
@@ -34,7 +33,7 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         Counts = await SaveStudentCounts.ReadAsync(db, route.School.Id, Year);
         if (TableResults.WantsFile(Request))
             return TableResults.File(HttpContext, StudentCountsApi.Table, Counts.ToList(), $"student-counts-{School.Code}-{Year}", Area.Name)?.ToActionResult() ?? BadRequest();
-        CountsTable = StudentCountsApi.Table.ToView(Counts, shell.Value.ThaiDigits);
+        CountsTable = StudentCountsApi.Table.ToView(Counts, fmt);
         return Page();
     }
 }

@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Schools;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scope, IOptions<ShellOptions> shell) : PageModel
+public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scope, DisplayFormat fmt) : PageModel
 {
     private static readonly SortMap<SchoolDto> Sorts = new SortMap<SchoolDto>("code")
         .Add("code", s => s.Code).Add("name", s => s.Name).Add("type", s => s.Type)
@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
             return TableResults.File(HttpContext, SchoolsApi.Table, await sorted.ToListAsync(), $"schools-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
 
         var page = await sorted.ToPagedAsync(List);
-        Table = SchoolsApi.Table.ToView(page.Items, shell.Value.ThaiDigits);
+        Table = SchoolsApi.Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         Districts = await AreaLookups.DistrictNamesAsync(db, Area.Id);
         Networks = await AreaLookups.NetworkNamesAsync(db, Area.Id);
