@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public UserScope Scope { get; } = scope;
 
     public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaLogo> AreaLogos => Set<AreaLogo>();
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<SchoolNetwork> SchoolNetworks => Set<SchoolNetwork>();

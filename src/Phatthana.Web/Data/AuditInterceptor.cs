@@ -134,7 +134,8 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
     }
 
     private static object? Value(PropertyEntry p, object? value) =>
-        Secret.Contains(p.Metadata.Name) ? (value is null ? null : "***") : value is Enum e ? e.ToString() : value;
+        Secret.Contains(p.Metadata.Name) ? (value is null ? null : "***")
+        : value switch { Enum e => e.ToString(), byte[] bytes => $"({bytes.Length:N0} bytes)", _ => value };
 
     private static readonly JsonSerializerOptions Json = new()
     {

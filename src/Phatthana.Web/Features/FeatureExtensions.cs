@@ -3,6 +3,7 @@ using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.Organisation.Areas;
 using Phatthana.Web.Features.Organisation.Lookups;
 using Phatthana.Web.Features.Organisation.Networks;
+using Phatthana.Web.Features.Organisation.Reports;
 using Phatthana.Web.Features.Organisation.Schools;
 using Phatthana.Web.Features.Organisation.StudentCounts;
 using Phatthana.Web.Features.Shell;
@@ -18,6 +19,7 @@ public static class FeatureExtensions
         services.AddScoped<ShellContext>();
         services.AddScoped<SaveArea>();
         services.AddScoped<SaveSchool>();
+        services.AddScoped<Organisation.Areas.SaveAreaLogo>();
         services.AddScoped<SaveNetwork>();
         services.AddScoped(typeof(SaveNamedItem<>));
         services.AddScoped<SaveStudentCounts>();
@@ -37,6 +39,7 @@ public static class FeatureExtensions
             .MapStudentCountsApi()
             .MapNetworksApi()
             .MapLookupsApi()
+            .MapReportsApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;

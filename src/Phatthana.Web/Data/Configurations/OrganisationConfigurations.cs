@@ -15,6 +15,16 @@ public sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
     }
 }
 
+public sealed class AreaLogoConfiguration : IEntityTypeConfiguration<AreaLogo>
+{
+    public void Configure(EntityTypeBuilder<AreaLogo> b)
+    {
+        b.HasKey(x => x.AreaId);
+        b.Property(x => x.ContentType).HasMaxLength(DataSchema.CodeLength);
+        b.HasOne<Area>().WithOne().HasForeignKey<AreaLogo>(x => x.AreaId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
 {
     public void Configure(EntityTypeBuilder<Division> b)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var query = AuditQuery.Filter(db.AuditEntries.AsNoTracking(), Entity, null, List.Search, from, to);
         var rows = AuditQuery.Newest(query).Select(a => new AuditDto(a.Id, a.At, a.UserName, a.Entity, a.EntityKey, a.Action, a.Before, a.After));
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, Table, await rows.Take(50_000).ToListAsync(), "audit", null)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, Table, await rows.Take(50_000).ToListAsync(), "audit", null)).ToActionResult();
         Page_ = await rows.ToPagedAsync(List);
         Pager = PagerModel.From(Page_);
         Entities = await db.AuditEntries.AsNoTracking().Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync();

@@ -17,6 +17,17 @@ public sealed class Area : IVersioned
     public int Version { get; set; }
 }
 
+/// <summary>The area's emblem for the running header of its printed reports (PNG or JPEG, kept apart from
+/// <see cref="Area"/> so the per-request area lookup never loads the picture).</summary>
+public sealed class AreaLogo : IAreaOwned
+{
+    public const int MaxBytes = 512 * 1024;
+    public Guid AreaId { get; set; }
+    public required byte[] Image { get; set; }
+    public required string ContentType { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>A simple list an area keeps by name (districts, divisions).</summary>
 public interface INamedAreaItem : IAreaOwned, IVersioned
 {

@@ -29,6 +29,8 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("กลุ่มเครือข่าย", "/areas/{area}/networks", Policies.SignedIn),
         new("อำเภอ", "/areas/{area}/districts", Policies.SignedIn),
         new("กลุ่มงาน", "/areas/{area}/divisions", Policies.SignedIn),
+        new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
+        new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
         new("บันทึกการแก้ไข", "/audit", Policies.ReadAudit, NeedsArea: false),
         new("เขตพื้นที่ทั้งหมด", "/areas", Policies.SystemAdmin, NeedsArea: false, Exact: true),

@@ -22,18 +22,7 @@ public sealed class DisplayFormat(IOptions<ShellOptions> options)
     public string DateTime(DateTimeOffset instant) => Digits(ThaiDate.ShortDateTime(instant));
 
     /// <summary>A table cell as it reads on the page (Excel gets the typed value instead).</summary>
-    public string Cell(object? value, Export.CellKind kind) => value switch
-    {
-        null => "",
-        DateOnly d => Date(d),
-        DateTimeOffset t => DateTime(t),
-        int i => N(i),
-        long l => N(l),
-        decimal m => N(m, 2),
-        double f => N((decimal)f, 2),
-        bool b => b ? "ใช่" : "ไม่ใช่",
-        _ => kind == Export.CellKind.Text ? value.ToString() ?? "" : Digits(value.ToString() ?? ""),
-    };
+    public string Cell(object? value, Reporting.CellKind kind) => Reporting.CellText.Format(value, kind, ThaiDigits);
 
     /// <summary>Any text with numbers in it, e.g. a year or "หน้า 2 / 5".</summary>
     public string Digits(string text) => ThaiDigits ? ThaiNumber.ToThaiDigits(text) : text;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 
 namespace Phatthana.Web.Shared.Web;
 
@@ -20,7 +20,6 @@ public static class WebExtensions
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<ShellOptions>(configuration.GetSection("Phatthana:Shell"));
         services.AddScoped<RouteScope>();
-        services.AddSingleton<ExcelExporter>();
         services.AddSingleton<Thai.DisplayFormat>();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddMvcOptions(o => o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"ค่า \"{v}\" ไม่ถูกต้อง"))

@@ -23,6 +23,12 @@
     if (question && !window.confirm(question)) e.preventDefault();
   });
 
+  // A filter that applies as soon as it changes (e.g. the year of a report).
+  document.addEventListener("change", function (e) {
+    var field = e.target.closest("[data-autosubmit]");
+    if (field && field.form) field.form.submit();
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldMenu);
   else foldMenu();
 })();

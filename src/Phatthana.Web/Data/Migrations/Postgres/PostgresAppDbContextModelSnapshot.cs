@@ -326,6 +326,28 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("AreaLogos");
+                });
+
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -570,6 +592,15 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Phatthana.Web.Features.Organisation.AreaLogo", "AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.District", b =>

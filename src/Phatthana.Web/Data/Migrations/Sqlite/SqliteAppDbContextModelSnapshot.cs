@@ -317,6 +317,28 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("AreaLogos");
+                });
+
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -561,6 +583,15 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Phatthana.Web.Features.Organisation.AreaLogo", "AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.District", b =>

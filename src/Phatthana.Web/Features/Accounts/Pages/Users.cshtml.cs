@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -37,7 +37,7 @@ public sealed class UsersModel(SaveUser save, DisplayFormat fmt) : PageModel
         if (Role is { } role) users = users.Where(u => u.Role == role);
         var sorted = Sorts.Apply(users, List);
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, Table, await SaveUser.Dtos(sorted).ToListAsync(), "users", null)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, Table, await SaveUser.Dtos(sorted).ToListAsync(), "users", null)).ToActionResult();
         var page = await SaveUser.Dtos(sorted).ToPagedAsync(List);
         View = Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);

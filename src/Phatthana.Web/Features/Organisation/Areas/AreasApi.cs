@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Areas;
@@ -28,13 +28,34 @@ public static class AreasApi
             .RequireAuthorization(Policies.SignedIn).WithSummary("One area").Returns<AreaDto>();
         g.MapPut("/{areaCode}", Update).RequireAuthorization(Policies.SystemAdmin).WithSummary("Update an area").Writes<AreaDto>();
         g.MapDelete("/{areaCode}", Delete).RequireAuthorization(Policies.SystemAdmin).WithSummary("Delete an area with no schools or users").WritesNothing();
+        g.MapGet("/{areaCode}/logo", Logo).RequireAuthorization(Policies.SignedIn).WithSummary("The area's logo for report headers (404 when none)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status404NotFound);
+        g.MapPut("/{areaCode}/logo", SetLogo).RequireAuthorization(Policies.AreaAdmin).DisableAntiforgery()
+            .WithSummary("Set the area's logo: multipart `file`, PNG or JPEG up to 512 KB").Accepts<IFormFile>("multipart/form-data").WritesNothing();
+        g.MapDelete("/{areaCode}/logo", RemoveLogo).RequireAuthorization(Policies.AreaAdmin).WithSummary("Remove the area's logo").WritesNothing();
         return api;
     }
+
+    private static async Task<IResult> Logo(RouteScope scope, AppDbContext db) =>
+        await db.AreaLogos.AsNoTracking().FirstOrDefaultAsync(l => l.AreaId == scope.Area.Id) is { } logo
+            ? TypedResults.File(logo.Image, logo.ContentType)
+            : ApiResults.NotFound();
+
+    private static async Task<IResult> SetLogo(HttpRequest request, RouteScope scope, SaveAreaLogo save)
+    {
+        if (!request.HasFormContentType)
+            return ApiResults.Validation([new(SaveAreaLogo.Field, "ส่งไฟล์แบบ multipart/form-data ในช่อง file")]);
+        var form = await request.ReadFormAsync();
+        return (await save.SetAsync(scope.Area.Id, form.Files.GetFile(SaveAreaLogo.Field))).ToApi(_ => TypedResults.NoContent());
+    }
+
+    private static async Task<IResult> RemoveLogo(RouteScope scope, SaveAreaLogo save) =>
+        await save.RemoveAsync(scope.Area.Id) ? TypedResults.NoContent() : ApiResults.NotFound();
 
     private static async Task<IResult> List(HttpContext http, AppDbContext db)
     {
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).ToListAsync();
-        return TableResults.Respond(http, Table, areas, AreaDto.From, "areas", null);
+        return await TableResults.RespondAsync(http, Table, areas, AreaDto.From, "areas", null);
     }
 
     private static async Task<IResult> Create(AreaInput input, SaveArea save) =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, UserScope scope, DisplayFormat f
         if (List.Search is { } q) query = query.Where(a => a.Code.Contains(q) || a.Name.Contains(q) || a.Province.Contains(q));
         var sorted = Sorts.Apply(query, List);
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, AreasApi.Table, await sorted.ToListAsync(), "areas", null)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, AreasApi.Table, await sorted.ToListAsync(), "areas", null)).ToActionResult();
         var page = await sorted.ToPagedAsync(List);
         Table = AreasApi.Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);

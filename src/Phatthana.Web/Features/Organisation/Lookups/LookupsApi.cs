@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Lookups;
@@ -24,7 +24,7 @@ public static class LookupsApi
         {
             var rows = await db.Set<TItem>().AsNoTracking().Where(x => x.AreaId == scope.Area.Id)
                 .OrderBy(x => x.Name).Select(x => new NamedItemDto(x.Id, x.Name)).ToListAsync();
-            return TableResults.Respond(http, table, rows, x => x, $"{path}-{scope.Area.Code}", scope.Area.Name);
+            return await TableResults.RespondAsync(http, table, rows, x => x, $"{path}-{scope.Area.Code}", scope.Area);
         }).RequireAuthorization(Policies.SignedIn).WithSummary($"List {path}").Returns<List<NamedItemDto>>();
         g.MapPost("", async (NamedItemInput input, RouteScope scope, SaveNamedItem<TItem> save) =>
             (await save.CreateAsync(scope.Area, input)).ToApi(x => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/{path}/{x.Id}", new NamedItemDto(x.Id, x.Name))))

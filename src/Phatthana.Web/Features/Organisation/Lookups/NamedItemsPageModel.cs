@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Lookups;
@@ -34,7 +34,7 @@ public abstract class NamedItemsPageModel<TItem>(AppDbContext db, RouteScope rou
             new TableColumn<NamedItemRow>(ItemLabel, x => x.Name, Width: 40),
             .. UsedByLabel is { } used ? [new TableColumn<NamedItemRow>(used, x => x.UsedBy, CellKind.Number, Width: 18)] : Array.Empty<TableColumn<NamedItemRow>>(),
         ]);
-        return TableResults.File(HttpContext, spec, Items, $"{Request.Path.Value!.Split('/')[^1]}-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
+        return (await TableResults.FileAsync(HttpContext, spec, Items, $"{Request.Path.Value!.Split('/')[^1]}-{Area.Code}", Area)).ToActionResult();
     }
 
     public async Task<IActionResult> OnPostAddAsync()

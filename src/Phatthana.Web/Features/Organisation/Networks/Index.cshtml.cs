@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         if (List.Search is { } q) rows = rows.Where(n => n.Name.Contains(q) || (n.Chair != null && n.Chair.Contains(q)));
         var sorted = Sorts.Apply(rows, List);
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, NetworksApi.Table, await sorted.ToListAsync(), $"networks-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, NetworksApi.Table, await sorted.ToListAsync(), $"networks-{Area.Code}", Area)).ToActionResult();
         var page = await sorted.ToPagedAsync(List);
         Table = PageTable.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 using T = Phatthana.Web.Features.Organisation.OrganisationText;
 
@@ -27,7 +27,7 @@ public static class NetworksApi
     {
         var g = api.MapGroup("/areas/{areaCode}/networks").WithTags("Organisation");
         g.MapGet("", async (HttpContext http, RouteScope scope, AppDbContext db) =>
-            TableResults.Respond(http, Table, await Rows(db, scope.Area.Id).OrderBy(n => n.Name).ToListAsync(), n => n, $"networks-{scope.Area.Code}", scope.Area.Name))
+            await TableResults.RespondAsync(http, Table, await Rows(db, scope.Area.Id).OrderBy(n => n.Name).ToListAsync(), n => n, $"networks-{scope.Area.Code}", scope.Area))
             .RequireAuthorization(Policies.SignedIn).WithSummary("School networks of an area").Returns<List<NetworkDto>>();
         g.MapPost("", async (NetworkInput input, RouteScope scope, SaveNetwork save) =>
             (await save.CreateAsync(scope.Area, input)).ToApi(n => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/networks/{n.Id}", Dto(n))))

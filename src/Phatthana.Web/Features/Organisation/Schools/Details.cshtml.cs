@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation.StudentCounts;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -32,7 +32,7 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         Year = year is { } y && SchoolCalendar.IsPlausibleBuddhistYear(y) ? y : Years.FirstOrDefault(ThisYear);
         Counts = await SaveStudentCounts.ReadAsync(db, route.School.Id, Year);
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, StudentCountsApi.Table, Counts.ToList(), $"student-counts-{School.Code}-{Year}", Area.Name)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, StudentCountsApi.Table, Counts.ToList(), $"student-counts-{School.Code}-{Year}", Area)).ToActionResult();
         CountsTable = StudentCountsApi.Table.ToView(Counts, fmt);
         return Page();
     }

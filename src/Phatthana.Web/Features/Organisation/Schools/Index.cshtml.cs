@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         if (!string.IsNullOrWhiteSpace(Network)) rows = rows.Where(s => s.Network == Network);
         var sorted = Sorts.Apply(rows, List);
         if (TableResults.WantsFile(Request))
-            return TableResults.File(HttpContext, SchoolsApi.Table, await sorted.ToListAsync(), $"schools-{Area.Code}", Area.Name)?.ToActionResult() ?? BadRequest();
+            return (await TableResults.FileAsync(HttpContext, SchoolsApi.Table, await sorted.ToListAsync(), $"schools-{Area.Code}", Area)).ToActionResult();
 
         var page = await sorted.ToPagedAsync(List);
         Table = SchoolsApi.Table.ToView(page.Items, fmt);

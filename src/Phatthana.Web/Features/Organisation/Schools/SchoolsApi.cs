@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Organisation.Schools;
@@ -58,7 +58,7 @@ public static class SchoolsApi
         if (!string.IsNullOrWhiteSpace(district)) rows = rows.Where(s => s.District == district);
         if (!string.IsNullOrWhiteSpace(network)) rows = rows.Where(s => s.Network == network);
         var list = await rows.OrderBy(s => s.Code).ToListAsync();
-        return TableResults.Respond(http, Table, list, s => s, $"schools-{scope.Area.Code}", scope.Area.Name);
+        return await TableResults.RespondAsync(http, Table, list, s => s, $"schools-{scope.Area.Code}", scope.Area);
     }
 
     private static async Task<IResult> Get(RouteScope scope, AppDbContext db) =>

@@ -1,6 +1,6 @@
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Export;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 using T = Phatthana.Web.Features.Organisation.OrganisationText;
 
@@ -28,7 +28,7 @@ public static class StudentCountsApi
         if (!int.TryParse(academicYear, out var year) || !Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(year))
             return ApiResults.Validation([new("academicYear", $"{T.AcademicYear}ต้องเป็นปี พ.ศ. (2500–2700)")]);
         var rows = await SaveStudentCounts.ReadAsync(db, scope.School.Id, year);
-        return TableResults.Respond(http, Table, rows, r => r, $"student-counts-{scope.School.Code}-{year}", scope.Area.Name);
+        return await TableResults.RespondAsync(http, Table, rows, r => r, $"student-counts-{scope.School.Code}-{year}", scope.Area);
     }
 
     private static async Task<IResult> Put(string academicYear, List<StudentCountInput?>? rows, RouteScope scope, SaveStudentCounts save)

@@ -1,6 +1,6 @@
 using Phatthana.Web.Shared.Thai;
 
-namespace Phatthana.Web.Shared.Export;
+namespace Phatthana.Web.Shared.Reporting;
 
 public enum CellKind { Text, Number, Decimal, Date, DateTime }
 
@@ -32,6 +32,12 @@ public sealed class TableSpec<T>(string title, params TableColumn<T>[] columns)
             shown.Select(c => new HeaderCell(c.Header, c.SortKey, c.Kind)).ToList(),
             rows.Select(r => (IReadOnlyList<Cell>)shown.Select(c => new Cell(fmt.Cell(c.Value(r), c.Kind), c.Link?.Invoke(r), c.Kind, c.Wrap)).ToList()).ToList());
     }
+
+    /// <summary>The table for the exports: every column (export-only ones too), typed values and display text.</summary>
+    public ReportTable ToReport(IEnumerable<T> rows, string? title = null) =>
+        new(title ?? Title,
+            Columns.Select(c => new ReportColumn(c.Header, c.Kind, c.Width, c.Wrap)).ToList(),
+            rows.Select(r => new ReportRow(Columns.Select(c => c.Value(r)).ToArray())).ToList());
 }
 
 public sealed record HeaderCell(string Text, string? SortKey, CellKind Kind);
