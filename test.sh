@@ -8,11 +8,13 @@ ROOT=$(pwd)
 PROJECTS=(tests/Phatthana.Tests tests/Phatthana.BrowserTests)
 say() { printf '\n== %s\n' "$*"; }
 
-# 1. What the machine must have: PostgreSQL server binaries and Debian's Chromium.
+# 1. What the machine must have: PostgreSQL server binaries, Debian's Chromium and poppler's PDF tools.
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# poppler-utils: the reporting tests read generated PDFs back with pdftotext / pdfinfo / pdftoppm.
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     say "installing ${missing[*]}"

@@ -31,7 +31,8 @@ public static class AreasApi
         g.MapGet("/{areaCode}/logo", Logo).RequireAuthorization(Policies.SignedIn).WithSummary("The area's logo for report headers (404 when none)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status404NotFound);
         g.MapPut("/{areaCode}/logo", SetLogo).RequireAuthorization(Policies.AreaAdmin).DisableAntiforgery()
-            .WithSummary("Set the area's logo: multipart `file`, PNG or JPEG up to 512 KB").Accepts<IFormFile>("multipart/form-data").WritesNothing();
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AreaLogo.MaxBytes + 64 * 1024))
+            .WithSummary("Set the area's logo: multipart/form-data field `file`, PNG or JPEG up to 512 KB").WritesNothing();
         g.MapDelete("/{areaCode}/logo", RemoveLogo).RequireAuthorization(Policies.AreaAdmin).WithSummary("Remove the area's logo").WritesNothing();
         return api;
     }
