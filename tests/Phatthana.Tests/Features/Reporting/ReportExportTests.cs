@@ -54,6 +54,13 @@ public sealed class ReportExportTests(AppHosts hosts) : ProviderTests(hosts)
                 Assert.Contains("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบรายงาน", text, StringComparison.Ordinal);
         }
 
+        // The list page offers the same file, with the filters in force.
+        var (_, list) = await new Browserless(admin).GetAsync($"/areas/{area}/schools?q=หนองน้ำใส");
+        var pdfLink = list.QuerySelectorAll("a.export").Select(a => a.GetAttribute("href")).Single(h => h!.Contains("format=pdf", StringComparison.Ordinal))!;
+        var fromPage = await admin.GetAsync(pdfLink);
+        Assert.Equal("application/pdf", fromPage.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("โรงเรียนบ้านหนองน้ำใส", Poppler.Text(await fromPage.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
         var xlsx = await admin.GetAsync($"/api/v1/areas/{area}/schools?format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var rows = Workbook.Read(await xlsx.Content.ReadAsByteArrayAsync());
