@@ -49,12 +49,10 @@ public sealed class SaveAreaLogo(AppDbContext db, TimeProvider time)
         return Outcome<AreaLogo>.Ok(logo);
     }
 
-    public async Task<bool> RemoveAsync(Guid areaId, CancellationToken ct = default) =>
-        await db.AreaLogos.Where(l => l.AreaId == areaId).FirstOrDefaultAsync(ct) is { } logo
-        && await RemoveAsync(logo, ct);
-
-    private async Task<bool> RemoveAsync(AreaLogo logo, CancellationToken ct)
+    /// <summary>Removes the logo; false when the area had none.</summary>
+    public async Task<bool> RemoveAsync(Guid areaId, CancellationToken ct = default)
     {
+        if (await db.AreaLogos.FirstOrDefaultAsync(l => l.AreaId == areaId, ct) is not { } logo) return false;
         db.AreaLogos.Remove(logo);
         await db.SaveChangesAsync(ct);
         return true;
