@@ -35,10 +35,12 @@ public static class PdfRenderer
                 EncodingQuality = 101, // lossless: JPEG fringes chart edges and text
             };
             using var document = SKDocument.CreatePdf(managed, metadata);
+            // Decode the logo once for the whole document, not once per page.
+            using var logo = report.Logo is { Length: > 0 } ? SKImage.FromEncodedData(report.Logo) : null;
             for (var i = 0; i < pages.Count; i++)
             {
                 var canvas = document.BeginPage(width, height);
-                DrawFrame(canvas, report, i + 1, pages.Count, width, height);
+                DrawFrame(canvas, report, logo, i + 1, pages.Count, width, height);
                 foreach (var draw in pages[i]) draw(canvas);
                 document.EndPage();
             }
@@ -65,18 +67,15 @@ public static class PdfRenderer
     private static float Width(string text, bool bold, float size) => ReportFonts.Face(bold).Width(text, size);
 
     /// <summary>Running header and footer: what every printed page carries.</summary>
-    private static void DrawFrame(SKCanvas canvas, Report report, int page, int pages, float width, float height)
+    private static void DrawFrame(SKCanvas canvas, Report report, SKImage? logo, int page, int pages, float width, float height)
     {
         var x = Left;
         var logoHeight = 10 * Mm;
-        if (report.Logo is { Length: > 0 } && SKImage.FromEncodedData(report.Logo) is { } logo)
+        if (logo is not null)
         {
-            using (logo)
-            {
-                var w = logoHeight * logo.Width / Math.Max(1, logo.Height);
-                canvas.DrawImage(logo, new SKRect(x, 8 * Mm, x + w, 8 * Mm + logoHeight), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-                x += w + 3 * Mm;
-            }
+            var w = logoHeight * logo.Width / Math.Max(1, logo.Height);
+            canvas.DrawImage(logo, new SKRect(x, 8 * Mm, x + w, 8 * Mm + logoHeight), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            x += w + 3 * Mm;
         }
         var headerBaseline = 8 * Mm + logoHeight * 0.65f;
         if (!string.IsNullOrWhiteSpace(report.AreaName)) Text(canvas, report.AreaName, x, headerBaseline, true, 9, Black);
