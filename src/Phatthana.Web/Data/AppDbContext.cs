@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
 
 namespace Phatthana.Web.Data;
@@ -27,6 +28,10 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<SchoolNetwork> SchoolNetworks => Set<SchoolNetwork>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<StudentCount> StudentCounts => Set<StudentCount>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonHistory> PersonHistory => Set<PersonHistory>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Features.Imports.ImportJob> ImportJobs => Set<Features.Imports.ImportJob>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -36,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     internal bool ScopeAllAreas => Scope.AllAreas;
     internal Guid[] ScopeAreaIds => [.. Scope.AreaIds];
     internal Guid? ScopeSchoolId => Scope.SchoolId;
+    internal string? ScopeOnlyNationalId => Scope.OnlyNationalId;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -69,11 +75,15 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
         builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeAllAreas || (e.AreaId != null && ScopeAreaIds.Contains(e.AreaId.Value)));
         builder.Entity<School>().HasQueryFilter(s =>
             (ScopeAllAreas || ScopeAreaIds.Contains(s.AreaId)) && (ScopeSchoolId == null || s.Id == ScopeSchoolId));
+        // A teacher's scope narrows the registry to their own record.
+        builder.Entity<Person>().HasQueryFilter(p =>
+            (ScopeAllAreas || ScopeAreaIds.Contains(p.AreaId)) && (ScopeSchoolId == null || p.SchoolId == ScopeSchoolId) &&
+            (ScopeOnlyNationalId == null || p.NationalId == ScopeOnlyNationalId));
 
         var generic = typeof(AppDbContext).GetMethod(nameof(AreaFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct())
         {
-            if (type == typeof(School) || !typeof(IAreaOwned).IsAssignableFrom(type)) continue;
+            if (type == typeof(School) || type == typeof(Person) || !typeof(IAreaOwned).IsAssignableFrom(type)) continue;
             var filter = (LambdaExpression)generic.MakeGenericMethod(type).Invoke(this, null)!;
             builder.Entity(type).HasQueryFilter(filter);
         }
@@ -86,6 +96,12 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
             Expression<Func<ISchoolOwned, bool>> bySchool = e =>
                 (ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId)) && (ScopeSchoolId == null || e.SchoolId == ScopeSchoolId);
             return Retype<T>(bySchool);
+        }
+        if (typeof(IOptionalSchoolOwned).IsAssignableFrom(typeof(T)))
+        {
+            Expression<Func<IOptionalSchoolOwned, bool>> byOptionalSchool = e =>
+                (ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId)) && (ScopeSchoolId == null || e.SchoolId == ScopeSchoolId);
+            return Retype<T>(byOptionalSchool);
         }
         Expression<Func<IAreaOwned, bool>> byArea = e => ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId);
         return Retype<T>(byArea);

@@ -27,10 +27,10 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
     [
         nameof(IVersioned.Version), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
         nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd), nameof(AppUser.NormalizedEmail),
-        nameof(AppUser.NormalizedUserName),
+        nameof(AppUser.NormalizedUserName), nameof(ITimestamped.UpdatedAt),
     ];
 
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(ApiToken)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(ApiToken), typeof(Features.Imports.ImportJob)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -55,6 +55,7 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             GuardScope(entry);
             if (entry is { State: EntityState.Modified, Entity: IVersioned versioned }) versioned.Version++;
+            if (entry is { State: EntityState.Added or EntityState.Modified, Entity: ITimestamped stamped }) stamped.UpdatedAt = now;
             if (ShouldAudit(entry) && ToAudit(entry, now) is { } audit) audits.Add(audit);
         }
         context.AddRange(audits);
@@ -77,6 +78,7 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
             {
                 School s => s.Id,
                 ISchoolOwned owned => owned.SchoolId,
+                IOptionalSchoolOwned owned => owned.SchoolId ?? Guid.Empty, // a division's row is not a school's
                 _ => (Guid?)null,
             };
             if (rowSchool is { } rs && rs != school)

@@ -11,4 +11,6 @@ public static class DataSchema
     public const int SchoolCodeLength = 10;
     public const int SmisCodeLength = 8;
     public const int ObecCodeLength = 6;
+    public const int NationalIdLength = 13;
+    public const int TitleLength = 40;
 }

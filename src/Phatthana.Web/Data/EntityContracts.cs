@@ -17,3 +17,18 @@ public interface IVersioned
 {
     int Version { get; set; }
 }
+
+/// <summary>
+/// A row of an area that may belong to one school (a person works at a school or in a division of the area office).
+/// Users scoped to a school see only the rows of their school.
+/// </summary>
+public interface IOptionalSchoolOwned : IAreaOwned
+{
+    Guid? SchoolId { get; }
+}
+
+/// <summary>A row that records when it last changed; the audit interceptor stamps it, the data-quality page reads it.</summary>
+public interface ITimestamped
+{
+    DateTimeOffset UpdatedAt { get; set; }
+}

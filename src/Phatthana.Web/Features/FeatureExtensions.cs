@@ -1,5 +1,10 @@
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Audit;
+using Phatthana.Web.Features.DataQuality;
+using Phatthana.Web.Features.Imports;
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Features.Personnel.People;
+using Phatthana.Web.Features.Personnel.Posts;
 using Phatthana.Web.Features.Organisation.Areas;
 using Phatthana.Web.Features.Organisation.Lookups;
 using Phatthana.Web.Features.Organisation.Networks;
@@ -24,6 +29,19 @@ public static class FeatureExtensions
         services.AddScoped(typeof(SaveNamedItem<>));
         services.AddScoped<SaveStudentCounts>();
         services.AddScoped<SaveUser>();
+        services.AddScoped<NationalIdDisclosure>();
+        services.AddScoped<SavePerson>();
+        services.AddScoped<SavePost>();
+        services.AddScoped<DataQualityChecks>();
+        services.AddScoped<Importer, SchoolsImporter>();
+        services.AddScoped<Importer, PeopleImporter>();
+        services.AddScoped<Importer, PostsImporter>();
+        services.AddScoped<Importer, StudentCountsImporter>();
+        services.AddScoped<ImportRunner>();
+        services.AddScoped<ImportJobs>();
+        services.AddSingleton<ImportSignal>();
+        services.AddSingleton<ImportProgressBoard>();
+        services.AddHostedService<ImportWorker>();
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         return services;
@@ -40,6 +58,10 @@ public static class FeatureExtensions
             .MapNetworksApi()
             .MapLookupsApi()
             .MapReportsApi()
+            .MapPeopleApi()
+            .MapPostsApi()
+            .MapImportsApi()
+            .MapDataQualityApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;

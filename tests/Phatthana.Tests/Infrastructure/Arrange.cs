@@ -28,6 +28,22 @@ public static class Arrange
         return code;
     }
 
+    /// <summary>Adds a teacher (or another position) at a school through the API and returns their national ID.</summary>
+    public static async Task<string> PersonAsync(this AppHost host, string area, string? school, string position = "Teacher",
+        string firstName = "สมศรี", string lastName = "ทดสอบ", string? division = null)
+    {
+        var admin = await host.AdminAsync();
+        var nationalId = Unique.NationalId();
+        var response = await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", new
+        {
+            nationalId, title = "นางสาว", firstName, lastName, gender = "Female", birthDate = "1985-06-15", position,
+            academicStanding = position is "Teacher" ? "Professional" : "None", major = "Thai", teachingSubjectAreas = new[] { "Thai" },
+            school, division, startDate = "2010-05-16",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return nationalId;
+    }
+
     /// <summary>Creates a user with the role in the area (and school) and returns a bearer client for them.</summary>
     public static async Task<HttpClient> UserAsync(this AppHost host, Role role, string? area, string? school = null)
     {

@@ -1,3 +1,5 @@
+using Web = Phatthana.Web;
+
 namespace Phatthana.Tests.Infrastructure;
 
 /// <summary>Keys no other test uses: every test creates its own areas, schools and users.</summary>
@@ -17,4 +19,14 @@ public static class Unique
     public static string ObecCode() => $"{Next() % 1_000_000:000000}";
 
     public static string Email(string who = "user") => $"{who}{Next()}@phatthana.test";
+
+    /// <summary>A 13-digit national ID with a correct check digit, starting with 5 (never a real person's range here).</summary>
+    public static string NationalId()
+    {
+        var first = $"5{Next():00000000}{Random.Shared.Next(0, 1000):000}";
+        return first + Web.Features.Personnel.NationalId.CheckDigit(first);
+    }
+
+    /// <summary>A position number (เลขที่ตำแหน่ง) no other test uses.</summary>
+    public static string PositionNumber() => $"{Next():000000}";
 }

@@ -11,6 +11,7 @@ public static class AccountsText
     public const string AreasLabel = "เขตพื้นที่ที่ได้รับสิทธิ์";
     public const string SchoolLabel = "สถานศึกษา (รหัส 10 หลัก)";
     public const string Active = "ใช้งานอยู่";
+    public const string NationalIdLabel = "เลขประจำตัวประชาชนของผู้ใช้";
     public const string SignInFailed = "อีเมลหรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกระงับชั่วคราว";
     public const string DuplicateEmail = "อีเมลนี้มีผู้ใช้แล้ว";
 

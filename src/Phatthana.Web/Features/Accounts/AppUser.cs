@@ -14,6 +14,8 @@ public sealed class AppUser : IdentityUser
     public Guid? SchoolId { get; set; }
     public School? School { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The account holder's national ID: links a teacher to their own personnel record.</summary>
+    public string? NationalId { get; set; }
     public List<UserAreaGrant> AreaGrants { get; set; } = [];
 }
 

@@ -16,9 +16,11 @@ public sealed class UserInput
     public List<string>? Areas { get; set; }
     public string? School { get; set; }
     public bool? IsActive { get; set; }
+    /// <summary>Optional: the person this account belongs to (a teacher reads their own record through it).</summary>
+    public string? NationalId { get; set; }
 }
 
-public sealed record UserDto(string Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Areas, string? School, bool IsActive);
+public sealed record UserDto(string Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Areas, string? School, bool IsActive, string? NationalId = null);
 
 /// <summary>
 /// Creates and edits users and their area grants. A SystemAdmin may grant any area and any role;
@@ -42,6 +44,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
     {
         var checks = new Checks().Email(input.Email, "email").Text(input.DisplayName, "displayName", T.DisplayName, DataSchema.NameLength)
             .Required(input.Role, "role", T.RoleLabel);
+        CheckNationalId(input, checks);
         if (string.IsNullOrEmpty(input.Password)) checks.Add("password", $"กรุณากรอก{T.Password}");
         var grants = await ResolveGrantsAsync(input, checks, ct);
         if (grants.Forbidden is { } f) return Outcome<AppUser>.Forbidden(f.Field, f.Message);
@@ -53,7 +56,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = Checks.Clean(input.DisplayName)!,
             Role = input.Role!.Value, SchoolId = grants.SchoolId, IsActive = input.IsActive ?? true,
-            LockoutEnabled = true,
+            LockoutEnabled = true, NationalId = NationalIdOf(input),
         };
         if (await PasswordErrorsAsync(user, input.Password!) is { Count: > 0 } weak) return Outcome<AppUser>.Invalid(weak);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password!);
@@ -73,6 +76,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         input.Email ??= user.Email;
         var checks = new Checks().Email(input.Email, "email").Text(input.DisplayName, "displayName", T.DisplayName, DataSchema.NameLength)
             .Required(input.Role, "role", T.RoleLabel);
+        CheckNationalId(input, checks);
         var grants = await ResolveGrantsAsync(input, checks, ct);
         if (grants.Forbidden is { } f) return Outcome<AppUser>.Forbidden(f.Field, f.Message);
         if (!checks.IsValid) return Outcome<AppUser>.Invalid(checks.Errors);
@@ -84,7 +88,10 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
             if (await PasswordErrorsAsync(user, input.Password) is { Count: > 0 } weak) return Outcome<AppUser>.Invalid(weak);
             user.PasswordHash = users.PasswordHasher.HashPassword(user, input.Password);
         }
-        var signInChanged = user.Role != input.Role || user.IsActive != (input.IsActive ?? user.IsActive) || !string.IsNullOrEmpty(input.Password);
+        // The national ID decides which personnel record a teacher sees, so changing it ends their sessions too.
+        var signInChanged = user.Role != input.Role || user.IsActive != (input.IsActive ?? user.IsActive) || !string.IsNullOrEmpty(input.Password) ||
+                            user.NationalId != NationalIdOf(input);
+        user.NationalId = NationalIdOf(input);
         user.Email = user.UserName = email;
         user.NormalizedEmail = user.NormalizedUserName = users.NormalizeEmail(email);
         user.DisplayName = Checks.Clean(input.DisplayName)!;
@@ -104,6 +111,15 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
         }
         return await db.TrySaveAsync(user, "email", T.DuplicateEmail, ct);
     }
+
+    private static void CheckNationalId(UserInput input, Checks checks)
+    {
+        if (!string.IsNullOrWhiteSpace(input.NationalId) && Personnel.NationalId.Problem(input.NationalId) is { } problem)
+            checks.Add("nationalId", problem);
+    }
+
+    private static string? NationalIdOf(UserInput input) =>
+        string.IsNullOrWhiteSpace(input.NationalId) ? null : Personnel.NationalId.Normalise(input.NationalId);
 
     /// <summary>The password policy's complaints, in Thai, on the password field.</summary>
     private async Task<List<FieldError>> PasswordErrorsAsync(AppUser user, string password)
@@ -154,7 +170,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, UserSc
     public static IQueryable<UserDto> Dtos(IQueryable<AppUser> users) =>
         users.Select(u => new UserDto(u.Id, u.Email!, u.DisplayName, u.Role,
             u.AreaGrants.Select(g => g.Area!.Code).OrderBy(c => c).ToList(),
-            u.School != null ? u.School.Code : null, u.IsActive));
+            u.School != null ? u.School.Code : null, u.IsActive, u.NationalId));
 
     public static Task<UserDto> ToDtoAsync(AppDbContext db, string userId, CancellationToken ct = default) =>
         Dtos(db.Users.AsNoTracking().Where(u => u.Id == userId)).SingleAsync(ct);

@@ -71,7 +71,7 @@ public sealed class SchoolNetwork : IAreaOwned, IVersioned
 }
 
 /// <summary>โรงเรียน / สถานศึกษา with its three official codes.</summary>
-public sealed class School : IAreaOwned, IVersioned
+public sealed class School : IAreaOwned, IVersioned, ITimestamped
 {
     public Guid Id { get; set; }
     public Guid AreaId { get; set; }
@@ -88,12 +88,13 @@ public sealed class School : IAreaOwned, IVersioned
     public Guid? NetworkId { get; set; }
     public SchoolNetwork? Network { get; set; }
     public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 public enum Grade { K1, K2, K3, P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6, V1, V2, V3 }
 
 /// <summary>Students of one grade of one school in one academic year (snapshot 10 มิ.ย.).</summary>
-public sealed class StudentCount : ISchoolOwned
+public sealed class StudentCount : ISchoolOwned, ITimestamped
 {
     public Guid AreaId { get; set; }
     public Guid SchoolId { get; set; }
@@ -103,4 +104,5 @@ public sealed class StudentCount : ISchoolOwned
     public int Boys { get; set; }
     public int Girls { get; set; }
     public int Classrooms { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }

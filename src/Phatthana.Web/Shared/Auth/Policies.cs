@@ -21,6 +21,10 @@ public static class Policies
     public const string ManageUsers = "manage-users";
     /// <summary>The audit log.</summary>
     public const string ReadAudit = "read-audit";
+    /// <summary>The personnel registry's lists and profiles (a teacher reads only their own profile).</summary>
+    public const string ReadPeople = "read-people";
+    /// <summary>Whole national IDs and birth dates (PDPA): the staff who keep personnel records.</summary>
+    public const string NationalIds = "national-ids";
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -30,6 +34,8 @@ public static class Policies
         [SchoolData] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
         [ManageUsers] = [Role.SystemAdmin, Role.AreaAdmin],
         [ReadAudit] = [Role.SystemAdmin, Role.AreaAdmin],
+        [ReadPeople] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Assessor],
+        [NationalIds] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -15,7 +15,7 @@ public sealed class PrincipalFactory(AppDbContext db)
     {
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.LockoutEnd, Areas = u.AreaGrants.Select(g => g.AreaId).ToList() })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.LockoutEnd, u.NationalId, Areas = u.AreaGrants.Select(g => g.AreaId).ToList() })
             .FirstOrDefaultAsync();
         if (user is null || !user.IsActive) return null;
         if (securityStamp is not null && securityStamp != user.SecurityStamp) return null;
@@ -29,6 +29,7 @@ public sealed class PrincipalFactory(AppDbContext db)
         };
         claims.AddRange(user.Areas.Select(a => new Claim(AppClaims.Area, a.ToString())));
         if (user.SchoolId is { } school) claims.Add(new Claim(AppClaims.School, school.ToString()));
+        if (user.NationalId is { Length: > 0 } nationalId) claims.Add(new Claim(AppClaims.NationalId, nationalId));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 

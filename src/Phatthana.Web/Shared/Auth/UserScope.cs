@@ -21,11 +21,18 @@ public sealed class UserScope(IHttpContextAccessor accessor)
     public bool AllAreas => Current.AllAreas;
     public IReadOnlyList<Guid> AreaIds => Current.AreaIds;
     public Guid? SchoolId => Current.SchoolId;
+    /// <summary>The caller's own national ID when their account names one (a teacher sees their own record through it).</summary>
+    public string? SelfNationalId => Current.SelfNationalId;
+    /// <summary>Set for roles that see only their own personnel record (teachers): "" when the account names no ID.</summary>
+    public string? OnlyNationalId => Current.Role == Features.Accounts.Role.Teacher ? Current.SelfNationalId ?? "" : null;
 
     public bool CanSeeArea(Guid areaId) => AllAreas || AreaIds.Contains(areaId);
 
     /// <summary>Runs the rest of this DI scope as the system (no HTTP caller): start-up, seeding, background work.</summary>
     public void UseSystem() => _override = Snapshot.System;
+
+    /// <summary>Runs the rest of this DI scope as the user of <paramref name="principal"/> (background work done for them).</summary>
+    public void UsePrincipal(ClaimsPrincipal principal) => _override = Snapshot.From(principal);
 
     private Snapshot Current
     {
@@ -44,7 +51,7 @@ public sealed class UserScope(IHttpContextAccessor accessor)
         }
     }
 
-    private sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId)
+    private sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId, string? SelfNationalId = null)
     {
         public static readonly Snapshot Nobody = new(null, null, null, false, [], null);
         public static readonly Snapshot System = new(null, "system", null, true, [], null);
@@ -63,7 +70,8 @@ public sealed class UserScope(IHttpContextAccessor accessor)
                 role,
                 role == Features.Accounts.Role.SystemAdmin,
                 areas,
-                narrowsToSchool ? school ?? Guid.Empty : null);
+                narrowsToSchool ? school ?? Guid.Empty : null,
+                principal.FindFirstValue(AppClaims.NationalId));
         }
     }
 }
@@ -73,4 +81,5 @@ public static class AppClaims
     public const string Area = "phatthana:area";
     public const string School = "phatthana:school";
     public const string DisplayName = "phatthana:display-name";
+    public const string NationalId = "phatthana:national-id";
 }

@@ -95,7 +95,7 @@ public static class ExcelExporter
         _ => value,
     };
 
-    private static string ColumnName(int index)
+    public static string ColumnName(int index)
     {
         var name = "";
         for (var i = index + 1; i > 0; i = (i - 1) / 26) name = (char)('A' + (i - 1) % 26) + name;

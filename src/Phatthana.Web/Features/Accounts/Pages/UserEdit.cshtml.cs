@@ -24,7 +24,7 @@ public sealed class UserEditModel(AppDbContext db, SaveUser save, UserScope scop
         {
             if (!await save.Manageable().AnyAsync(u => u.Id == id)) return NotFound();
             var dto = await SaveUser.ToDtoAsync(db, id);
-            Input = new UserInput { Email = dto.Email, DisplayName = dto.DisplayName, Role = dto.Role, Areas = [.. dto.Areas], School = dto.School, IsActive = dto.IsActive };
+            Input = new UserInput { Email = dto.Email, DisplayName = dto.DisplayName, Role = dto.Role, Areas = [.. dto.Areas], School = dto.School, IsActive = dto.IsActive, NationalId = dto.NationalId };
         }
         await LoadChoicesAsync();
         // Staff of a single area add users to that area; start with it ticked.

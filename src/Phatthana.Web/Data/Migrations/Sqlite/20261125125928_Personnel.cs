@@ -1,0 +1,282 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Phatthana.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Personnel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "UpdatedAt",
+                table: "StudentCounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "UpdatedAt",
+                table: "Schools",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NationalId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 13,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AcademicYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ErrorsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    NotesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AcademicStanding = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Major = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TeachingSubjectAreas = table.Column<string>(type: "TEXT", nullable: false),
+                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_People_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_People_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AcademicStanding = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Workplace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonHistory_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Posts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SchoolId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PositionNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PostType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccupantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Posts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Posts_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Posts_People_OccupantId",
+                        column: x => x.OccupantId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Posts_Schools_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "Schools",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_AreaId_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "AreaId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_SchoolId",
+                table: "ImportJobs",
+                column: "SchoolId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_AreaId_FirstName_LastName",
+                table: "People",
+                columns: new[] { "AreaId", "FirstName", "LastName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_AreaId_NationalId",
+                table: "People",
+                columns: new[] { "AreaId", "NationalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_AreaId_Status",
+                table: "People",
+                columns: new[] { "AreaId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_DivisionId",
+                table: "People",
+                column: "DivisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_SchoolId_Status",
+                table: "People",
+                columns: new[] { "SchoolId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonHistory_PersonId_EffectiveDate",
+                table: "PersonHistory",
+                columns: new[] { "PersonId", "EffectiveDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_AreaId_PositionNumber",
+                table: "Posts",
+                columns: new[] { "AreaId", "PositionNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_OccupantId",
+                table: "Posts",
+                column: "OccupantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_SchoolId_PositionNumber",
+                table: "Posts",
+                columns: new[] { "SchoolId", "PositionNumber" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "PersonHistory");
+
+            migrationBuilder.DropTable(
+                name: "Posts");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "StudentCounts");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "Schools");
+
+            migrationBuilder.DropColumn(
+                name: "NationalId",
+                table: "AspNetUsers");
+        }
+    }
+}
