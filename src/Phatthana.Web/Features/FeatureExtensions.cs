@@ -42,6 +42,9 @@ public static class FeatureExtensions
         services.AddSingleton<ImportSignal>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddHostedService<ImportWorker>();
+        // One form adds and edits a post; adding has its own address.
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new"));
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         return services;

@@ -61,6 +61,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         "Division" => "กลุ่มงาน",
         "AppUser" => "ผู้ใช้งาน",
         "UserAreaGrant" => "สิทธิ์เขตพื้นที่ของผู้ใช้",
+        "Person" => "บุคลากร",
+        "PersonHistory" => "ประวัติการทำงาน",
+        "Post" => "อัตรา (จ.18)",
+        "AreaLogo" => "ตราสัญลักษณ์",
         _ => entity,
     };
 

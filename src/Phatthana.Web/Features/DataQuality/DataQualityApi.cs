@@ -14,15 +14,15 @@ public sealed record DataQualityDto(
 public static class DataQualityApi
 {
     public static readonly TableSpec<SchoolQuality> Table = new("คุณภาพข้อมูลรายสถานศึกษา",
-        new TableColumn<SchoolQuality>("รหัสสถานศึกษา", s => s.Code, SortKey: "code", Width: 14),
+        new TableColumn<SchoolQuality>("รหัสสถานศึกษา", s => s.Code, SortKey: "code", Width: 14, OnScreen: false),
         new TableColumn<SchoolQuality>("สถานศึกษา", s => s.Name, SortKey: "name", Link: s => $"/schools/{s.Code}", Width: 36, Wrap: true),
         new TableColumn<SchoolQuality>("บุคลากร", s => s.People, CellKind.Number, SortKey: "people", Width: 10),
-        new TableColumn<SchoolQuality>("ความครบถ้วน (%)", s => s.CompletenessPercent, CellKind.Decimal, SortKey: "complete", Width: 14),
-        new TableColumn<SchoolQuality>("ข้อมูลผิด/ขัดแย้ง", s => s.Problems, CellKind.Number, SortKey: "problems", Width: 14),
+        new TableColumn<SchoolQuality>("ครบถ้วน (%)", s => s.CompletenessPercent, CellKind.Decimal, SortKey: "complete", Width: 14),
+        new TableColumn<SchoolQuality>("ผิด/ขัดแย้ง", s => s.Problems, CellKind.Number, SortKey: "problems", Width: 14),
         new TableColumn<SchoolQuality>("อัตรา (จ.18)", s => s.Posts, CellKind.Number, SortKey: "posts", Width: 12),
-        new TableColumn<SchoolQuality>("จำนวนนักเรียนปีนี้", s => s.HasStudentCounts ? "มี" : "ไม่มี", SortKey: "counts", Width: 14),
+        new TableColumn<SchoolQuality>("นักเรียนปีนี้", s => s.HasStudentCounts ? "มี" : "ไม่มี", SortKey: "counts", Width: 14),
         new TableColumn<SchoolQuality>("ปรับปรุงล่าสุด", s => s.LastUpdate, CellKind.DateTime, SortKey: "updated", Width: 20),
-        new TableColumn<SchoolQuality>("ไม่ได้ปรับปรุง (วัน)", s => s.DaysSinceUpdate, CellKind.Number, SortKey: "days", Width: 14));
+        new TableColumn<SchoolQuality>("ผ่านมา (วัน)", s => s.DaysSinceUpdate, CellKind.Number, SortKey: "days", Width: 14));
 
     public static RouteGroupBuilder MapDataQualityApi(this RouteGroupBuilder api)
     {

@@ -19,7 +19,8 @@ public static class ImportErrorReport
     {
         var raw = SheetReader.RawRows(content, fileName);
         var byRow = errors.GroupBy(e => e.Row ?? headerRow).ToDictionary(g => g.Key,
-            g => string.Join(" / ", g.Select(e => e.Field.Length > 0 && labels.TryGetValue(e.Field, out var l) ? $"{l}: {e.Message}" : e.Message)));
+            g => string.Join(" / ", g.Select(e => e.Field.Length > 0 && labels.TryGetValue(e.Field, out var l) && !e.Message.StartsWith(l, StringComparison.Ordinal)
+                ? $"{l}: {e.Message}" : e.Message)));
         var width = Math.Max(1, raw.Count == 0 ? 1 : raw.Max(r => r.Length));
         var keys = Enumerable.Range(0, width + 1).Select(ExcelExporter.ColumnName).ToArray();
         IEnumerable<IDictionary<string, object?>> Rows()

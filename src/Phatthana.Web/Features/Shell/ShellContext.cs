@@ -8,7 +8,7 @@ using Phatthana.Web.Shared.Web;
 namespace Phatthana.Web.Features.Shell;
 
 /// <summary>One entry of the main navigation; <c>{area}</c> in the path is the current area's code.</summary>
-public sealed record NavItem(string Label, string Path, string Policy, bool NeedsArea = true, bool Exact = false);
+public sealed record NavItem(string Label, string Path, string Policy, bool NeedsArea = true, bool Exact = false, Func<UserScope, bool>? When = null);
 
 public sealed record NavLink(string Label, string Href, bool Active);
 
@@ -29,6 +29,11 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("กลุ่มเครือข่าย", "/areas/{area}/networks", Policies.SignedIn),
         new("อำเภอ", "/areas/{area}/districts", Policies.SignedIn),
         new("กลุ่มงาน", "/areas/{area}/divisions", Policies.SignedIn),
+        new("บุคลากร", "/areas/{area}/people", Policies.ReadPeople),
+        new("อัตรา (จ.18)", "/areas/{area}/posts", Policies.ReadPeople),
+        new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),
+        new("นำเข้าข้อมูล", "/areas/{area}/imports", Policies.SchoolData),
+        new("ประวัติของฉัน", "/me/profile", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
         new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
@@ -53,7 +58,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
             ?? areas.FirstOrDefault();
         var path = context.Request.Path.Value ?? "/";
         var nav = Items
-            .Where(i => Policies.Allows(i.Policy, role) && (!i.NeedsArea || current is not null))
+            .Where(i => Policies.Allows(i.Policy, role) && (!i.NeedsArea || current is not null) && (i.When is null || i.When(scope)))
             .Select(i =>
             {
                 var href = i.Path.Replace("{area}", current?.Code ?? "");

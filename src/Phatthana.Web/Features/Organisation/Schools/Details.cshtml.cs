@@ -22,6 +22,9 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
     public TableView CountsTable { get; private set; } = null!;
     public bool CanEdit => Policies.Allows(Policies.AreaAdmin, scope.Role);
     public bool CanEditCounts => Policies.Allows(Policies.SchoolData, scope.Role);
+    public bool CanReadPeople => Policies.Allows(Policies.ReadPeople, scope.Role);
+    public int People { get; private set; }
+    public int Posts { get; private set; }
     public int ThisYear => SchoolCalendar.AcademicYearOf(ThaiDate.TodayInThailand(time));
 
     public async Task<IActionResult> OnGetAsync(int? year)
@@ -34,6 +37,8 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         if (TableResults.WantsFile(Request))
             return (await TableResults.FileAsync(HttpContext, StudentCountsApi.Table, Counts.ToList(), $"student-counts-{School.Code}-{Year}", Area)).ToActionResult();
         CountsTable = StudentCountsApi.Table.ToView(Counts, fmt);
+        People = await db.People.CountAsync(p => p.SchoolId == route.School.Id && p.Status == Personnel.PersonStatus.Active);
+        Posts = await db.Posts.CountAsync(p => p.SchoolId == route.School.Id);
         return Page();
     }
 }

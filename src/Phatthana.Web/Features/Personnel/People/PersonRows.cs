@@ -59,7 +59,7 @@ public static class PersonRows
         new TableColumn<PersonDto>(T.PositionLabel, p => T.Label(p.Position), SortKey: "position", Width: 22, Wrap: true),
         new TableColumn<PersonDto>(T.StandingLabel, p => p.AcademicStanding is { } s ? T.Label(s) : "", SortKey: "standing", Width: 16),
         new TableColumn<PersonDto>("สังกัด", p => p.SchoolName ?? p.Division, SortKey: "workplace", Link: p => p.School is null ? null : $"/schools/{p.School}", Width: 34, Wrap: true),
-        new TableColumn<PersonDto>(T.Major, p => p.Major is { } m ? T.Label(m) : "", Width: 20),
+        new TableColumn<PersonDto>(T.Major, p => p.Major is { } m ? T.Label(m) : "", Width: 20, OnScreen: false),
         new TableColumn<PersonDto>(T.TeachingSubjectAreas, p => T.Subjects(p.TeachingSubjectAreas), Width: 30, Wrap: true),
         new TableColumn<PersonDto>(T.StatusLabel, p => T.Label(p.Status), SortKey: "status", Width: 16),
         new TableColumn<PersonDto>("รหัสสถานศึกษา", p => p.School, Width: 14, OnScreen: false),

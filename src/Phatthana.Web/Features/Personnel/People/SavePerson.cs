@@ -32,6 +32,8 @@ public sealed class SavePerson(AppDbContext db, UserScope scope, TimeProvider ti
 
     public async Task<Outcome<PersonSaved>> UpdateAsync(Person person, PersonInput input, int? version, string? note = null, CancellationToken ct = default)
     {
+        if (new Checks().Text(note, "note", "หมายเหตุ", DataSchema.NameLength, required: false).Errors is { Count: > 0 } noteErrors)
+            return Outcome<PersonSaved>.Invalid(noteErrors);
         var (values, errors, notes) = PersonRules.Read(input, await WorkplacesAsync(person.AreaId, input, ct), Today);
         if (values is null) return Outcome<PersonSaved>.Invalid(errors);
         if (ScopeError(values) is { } scoped) return Outcome<PersonSaved>.Invalid([scoped]);
