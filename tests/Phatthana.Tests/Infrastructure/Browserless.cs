@@ -40,6 +40,30 @@ public sealed class Browserless(HttpClient client)
         return await Client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Submits a form the way a browser does: every named control with its current value (text, selected options,
+    /// ticked boxes), with <paramref name="changes"/> replacing some — for edit forms that come filled in.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFilledAsync(string url, string formSelector, Dictionary<string, string> changes)
+    {
+        var (_, page) = await GetAsync(url);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on {url}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (changes.ContainsKey(input.Name!) || input.Type is "file" or "submit") continue;
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            values.Add(new(input.Name!, input.Value));
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(s => !changes.ContainsKey(s.Name!)))
+            values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(t => !changes.ContainsKey(t.Name!)))
+            values.Add(new(area.Name!, area.Value));
+        values.AddRange(changes);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await Client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

@@ -21,7 +21,8 @@ public static class DataQualityApi
         new TableColumn<SchoolQuality>("ผิด/ขัดแย้ง", s => s.Problems, CellKind.Number, SortKey: "problems", Width: 14),
         new TableColumn<SchoolQuality>("อัตรา (จ.18)", s => s.Posts, CellKind.Number, SortKey: "posts", Width: 12),
         new TableColumn<SchoolQuality>("นักเรียนปีนี้", s => s.HasStudentCounts ? "มี" : "ไม่มี", SortKey: "counts", Width: 14),
-        new TableColumn<SchoolQuality>("ปรับปรุงล่าสุด", s => s.LastUpdate, CellKind.DateTime, SortKey: "updated", Width: 20),
+        new TableColumn<SchoolQuality>("ปรับปรุงล่าสุด", s => s.LastUpdate is { } t ? DateOnly.FromDateTime(t.ToOffset(Shared.Thai.ThaiDate.ThailandOffset).DateTime) : null,
+            CellKind.Date, SortKey: "updated", Width: 16),
         new TableColumn<SchoolQuality>("ผ่านมา (วัน)", s => s.DaysSinceUpdate, CellKind.Number, SortKey: "days", Width: 14));
 
     public static RouteGroupBuilder MapDataQualityApi(this RouteGroupBuilder api)
