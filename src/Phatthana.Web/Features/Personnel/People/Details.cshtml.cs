@@ -20,6 +20,8 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
     public string AreaCode => route.Area.Code;
     public bool CanEdit => Policies.Allows(Policies.SchoolData, scope.Role);
     public bool CanDelete => Policies.Allows(Policies.AreaAdmin, scope.Role);
+    /// <summary>A teacher reading their own profile has no registry or register to go back to.</summary>
+    public bool CanReadRegistry => Policies.Allows(Policies.ReadPeople, scope.Role);
 
     public async Task OnGetAsync()
     {
