@@ -41,6 +41,13 @@ public sealed class SortMap<T>(string defaultKey)
         return this;
     }
 
+    /// <summary>A key whose ties are broken by a second column (surname after first name), so pages never shuffle.</summary>
+    public SortMap<T> Add<TKey, TThen>(string key, Expression<Func<T, TKey>> column, Expression<Func<T, TThen>> then)
+    {
+        _sorts[key] = (q, desc) => desc ? q.OrderByDescending(column).ThenByDescending(then) : q.OrderBy(column).ThenBy(then);
+        return this;
+    }
+
     public IOrderedQueryable<T> Apply(IQueryable<T> query, ListQuery list) =>
         _sorts.TryGetValue(list.Sort ?? "", out var sort) ? sort(query, list.Descending) : _sorts[DefaultKey](query, false);
 }

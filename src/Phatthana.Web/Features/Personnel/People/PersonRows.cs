@@ -68,7 +68,7 @@ public static class PersonRows
         new TableColumn<PersonDto>(T.StartDate, p => p.StartDate, CellKind.Date, Width: 14, OnScreen: false));
 
     public static readonly SortMap<PersonDto> Sorts = new SortMap<PersonDto>("name")
-        .Add("name", p => p.FirstName).Add("position", p => p.Position).Add("standing", p => p.AcademicStanding)
+        .Add("name", p => p.FirstName, p => p.LastName).Add("position", p => p.Position).Add("standing", p => p.AcademicStanding)
         .Add("workplace", p => p.SchoolName).Add("status", p => p.Status);
 
     /// <summary>The registry of an area as rows (whole IDs; <see cref="Disclose"/> masks them for the caller), filtered.</summary>
