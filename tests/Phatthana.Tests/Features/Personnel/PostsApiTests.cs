@@ -170,4 +170,48 @@ public sealed class PostsApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/areas/{area}/posts")).StatusCode);
         Assert.Single(await RegisterAsync(await host.AdminAsync(), school));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Occupants_ids_are_masked_for_a_supervisor_in_json_and_in_files(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var teacher = await host.PersonAsync(area, school);
+        Assert.Equal(HttpStatusCode.Created, (await AddAsync(await host.AdminAsync(), school, Unique.PositionNumber(), "Teacher", teacher)).StatusCode);
+        var masked = Phatthana.Web.Features.Personnel.NationalId.Mask(teacher);
+        var supervisor = await host.UserAsync(Role.Supervisor, area);
+
+        Assert.Equal(masked, Assert.Single(await RegisterAsync(supervisor, school)).GetProperty("occupant").GetString());
+        var register = await (await supervisor.GetAsync($"/api/v1/areas/{area}/posts/register")).JsonAsync();
+        Assert.Equal(masked, Assert.Single(register.EnumerateArray()).GetProperty("occupant").GetString());
+        foreach (var url in new[] { $"/api/v1/schools/{school}/posts?format=xlsx", $"/api/v1/areas/{area}/posts/register?format=xlsx" })
+        {
+            var file = await supervisor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            var cells = Workbook.Read(await file.Content.ReadAsByteArrayAsync()).SelectMany(r => r).Select(c => c?.ToString() ?? "").ToList();
+            Assert.Contains(masked, cells);
+            Assert.DoesNotContain(cells, c => c.Replace("-", "").Contains(teacher));
+        }
+        Assert.Equal(teacher, Assert.Single(await RegisterAsync(await host.UserAsync(Role.SchoolAdmin, area, school), school)).GetProperty("occupant").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Deleting_a_person_entered_by_mistake_vacates_their_post(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var teacher = await host.PersonAsync(area, school);
+        var number = Unique.PositionNumber();
+        Assert.Equal(HttpStatusCode.Created, (await AddAsync(admin, school, number, "Teacher", teacher)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.UserAsync(Role.SchoolAdmin, area, school)).DeleteAsync($"/api/v1/people/{teacher}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/people/{teacher}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/people/{teacher}")).StatusCode);
+        var post = Assert.Single(await RegisterAsync(admin, school));
+        Assert.Equal(number, post.GetProperty("positionNumber").GetString());
+        Assert.Equal(JsonValueKind.Null, post.GetProperty("occupant").ValueKind);
+    }
 }
