@@ -94,6 +94,18 @@ public sealed class StudentCountsImportTests(AppHosts hosts) : ProviderTests(hos
         var unknown = await (await admin.ImportAsync(area, "student-counts", file, "counts.csv", "academicYear=2568&school=9999999999")).ImportErrorsAsync();
         Assert.Equal("school", Assert.Single(unknown).Field);
         Assert.Empty(await CountsAsync(admin, school, 2568));
+
+        // A file may give the year on each row (a ค.ศ. year is read with a note); a row without one is an error, not skipped.
+        List<object?[]> rows = [["school_id", "ชั้น/เพศ", "ชาย", "หญิง", "ห้องเรียน", "ปีการศึกษา"], [school, "ป.1", 1, 1, 1, 2568], [school, "ป.2", 2, 2, 1, 2011], [school, "ป.3", 3, 3, 1, null]];
+        var missing = await (await admin.ImportAsync(area, "student-counts", ImportFiles.Csv(rows), "counts.csv")).ImportErrorsAsync();
+        Assert.Equal((4, "academicYear"), (Assert.Single(missing).Row, missing[0].Field));
+        Assert.Empty(await CountsAsync(admin, school, 2568));
+        rows.RemoveAt(3);
+        var response = await admin.ImportAsync(area, "student-counts", ImportFiles.Xlsx(rows), "counts.xlsx");
+        Assert.Equal((2, 2, 0), await response.ImportedAsync());
+        Assert.Equal(3, Assert.Single((await response.JsonAsync()).GetProperty("notes").EnumerateArray()).GetProperty("row").GetInt32());
+        Assert.Equal(["P1 1/1/1"], await CountsAsync(admin, school, 2568));
+        Assert.Equal(["P2 2/2/1"], await CountsAsync(admin, school, 2554));
     }
 
     [Theory, MemberData(nameof(Providers))]
