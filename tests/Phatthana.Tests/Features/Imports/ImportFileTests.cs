@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -147,11 +148,20 @@ public sealed class ImportFileTests(AppHosts hosts) : ProviderTests(hosts)
         var id = Unique.NationalId();
         object?[] row = [id, "นาย", "แม่แบบ", "ทดลอง", "ชาย", "01/02/2530", "ครู", "ไม่มีวิทยฐานะ", "คณิตศาสตร์", "คณิตศาสตร์", school, null, "16/05/2555", null, null];
 
-        var response = await admin.ImportAsync(area, "people", ImportFiles.Xlsx([template[0], row]), "template-people.xlsx");
-        Assert.Equal((1, 1, 0), await response.ImportedAsync());
+        // Staff of the area office work in a division instead of a school.
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/divisions", new { name = "กลุ่มบริหารงานบุคคล" })).StatusCode);
+        var officer = Unique.NationalId();
+        object?[] office = [officer, "นาง", "สำนักงาน", "เขต", null, "03/03/2525", "บุคลากรทางการศึกษาอื่น", "ชำนาญการ", null, null, null, "กลุ่มบริหารงานบุคคล", "01/10/2550", null, null];
+
+        var response = await admin.ImportAsync(area, "people", ImportFiles.Xlsx([template[0], row, office]), "template-people.xlsx");
+        Assert.Equal((2, 2, 0), await response.ImportedAsync());
         var person = await (await admin.GetAsync($"/api/v1/people/{id}")).JsonAsync();
         Assert.Equal("1987-02-01", person.GetProperty("birthDate").GetString());
         Assert.Equal("Mathematics", person.GetProperty("major").GetString());
+        var staff = await (await admin.GetAsync($"/api/v1/people/{officer}")).JsonAsync();
+        Assert.Equal("กลุ่มบริหารงานบุคคล", staff.GetProperty("division").GetString());
+        Assert.Equal("EducationalPersonnel", staff.GetProperty("position").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, staff.GetProperty("school").ValueKind);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/imports/pupils/template")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().GetAsync("/api/v1/imports/people/template")).StatusCode);
