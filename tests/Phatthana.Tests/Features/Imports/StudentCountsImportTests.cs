@@ -136,4 +136,27 @@ public sealed class StudentCountsImportTests(AppHosts hosts) : ProviderTests(hos
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.ImportAsync(area, "student-counts", mine, "counts.csv", "academicYear=2568")).StatusCode);
         Assert.Equal(["P1 10/10/1"], await CountsAsync(admin, own, 2568));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Imports_racing_on_one_school_year_never_mix_and_a_loser_is_told_to_import_again(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area, type: "ExtendedOpportunity");
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var files = Enumerable.Range(1, 4).Select(i => ImportFiles.Csv(With(CountsHeader, Count(school, $"ป.{i}", i, i, 1), Count(school, $"ม.{i}", i, i, 1)))).ToList();
+
+        var responses = await Task.WhenAll(files.Select(f => admin.ImportAsync(area, "student-counts", f, "counts.csv", "academicYear=2568")));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var lost in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            var error = Assert.Single(await lost.ImportErrorsAsync());
+            Assert.Contains("ระหว่างนำเข้า", error.Message);
+            Assert.Contains("อีกครั้ง", error.Message);
+        }
+        var stored = await CountsAsync(admin, school, 2568);
+        Assert.Equal(2, stored.Length);
+        var n = stored[0][1] - '0';
+        Assert.Equal([$"P{n} {n}/{n}/1", $"M{n} {n}/{n}/1"], stored);
+    }
 }
