@@ -138,8 +138,11 @@ public sealed class PeopleApiTests(AppHosts hosts) : ProviderTests(hosts)
             Assert.Equal(masked, row.GetProperty("nationalId").GetString());
             Assert.Equal(JsonValueKind.Null, row.GetProperty("birthDate").ValueKind);
             Assert.DoesNotContain(id, await (await client.GetAsync($"/api/v1/areas/{area}/people")).Content.ReadAsStringAsync());
-            // Searching by a prefix cannot spell the number out.
+            // Searching by a prefix cannot spell the number out; one record read by its number is masked too.
             Assert.Empty(Items(await ListAsync(client, area, $"?q={id[..8]}")));
+            var one = await (await client.GetAsync($"/api/v1/people/{id}")).JsonAsync();
+            Assert.Equal(masked, one.GetProperty("nationalId").GetString());
+            Assert.Equal(JsonValueKind.Null, one.GetProperty("birthDate").ValueKind);
         }
         foreach (var client in new[] { await host.UserAsync(Role.AreaAdmin, area), await host.UserAsync(Role.SchoolAdmin, area, school) })
         {
