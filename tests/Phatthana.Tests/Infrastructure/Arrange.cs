@@ -33,32 +33,40 @@ public static class Arrange
         string firstName = "สมศรี", string lastName = "ทดสอบ", string? division = null)
     {
         var admin = await host.AdminAsync();
-        var nationalId = Unique.NationalId();
-        var response = await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", new
-        {
-            nationalId, title = "นางสาว", firstName, lastName, gender = "Female", birthDate = "1985-06-15", position,
-            academicStanding = position is "Teacher" ? "Professional" : "None", major = "Thai", teachingSubjectAreas = new[] { "Thai" },
-            school, division, startDate = "2010-05-16",
-        });
+        var body = PersonBody(school, position, firstName, lastName, division);
+        var response = await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return nationalId;
+        return (string)body["nationalId"]!;
     }
 
-    /// <summary>Creates a user with the role in the area (and school) and returns a bearer client for them.</summary>
-    public static async Task<HttpClient> UserAsync(this AppHost host, Role role, string? area, string? school = null)
+    /// <summary>
+    /// A complete person as the API takes it (POST and PUT), with a fresh national ID; a test changes the fields it is
+    /// about and sends the rest as they are.
+    /// </summary>
+    public static Dictionary<string, object?> PersonBody(string? school, string position = "Teacher", string firstName = "สมศรี",
+        string lastName = "ทดสอบ", string? division = null, string? nationalId = null) => new()
     {
-        var email = await UserAccountAsync(host, role, area, school);
+        ["nationalId"] = nationalId ?? Unique.NationalId(), ["title"] = "นางสาว", ["firstName"] = firstName, ["lastName"] = lastName,
+        ["gender"] = "Female", ["birthDate"] = "1985-06-15", ["position"] = position,
+        ["academicStanding"] = position is "Teacher" ? "Professional" : "None", ["major"] = "Thai", ["teachingSubjectAreas"] = new[] { "Thai" },
+        ["school"] = school, ["division"] = division, ["startDate"] = "2010-05-16",
+    };
+
+    /// <summary>Creates a user with the role in the area (and school) and returns a bearer client for them.</summary>
+    public static async Task<HttpClient> UserAsync(this AppHost host, Role role, string? area, string? school = null, string? nationalId = null)
+    {
+        var email = await UserAccountAsync(host, role, area, school, nationalId);
         return await host.BearerAsync(email, AppHost.Password);
     }
 
-    public static async Task<string> UserAccountAsync(this AppHost host, Role role, string? area, string? school = null)
+    public static async Task<string> UserAccountAsync(this AppHost host, Role role, string? area, string? school = null, string? nationalId = null)
     {
         var admin = await host.AdminAsync();
         var email = Unique.Email(role.ToString().ToLowerInvariant());
         var response = await admin.PostAsJsonAsync("/api/v1/users", new
         {
             email, password = AppHost.Password, displayName = $"ผู้ทดสอบ {role}", role = role.ToString(),
-            areas = area is null ? Array.Empty<string>() : [area], school,
+            areas = area is null ? Array.Empty<string>() : [area], school, nationalId,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return email;

@@ -80,7 +80,8 @@ public sealed class ImportContext(AppDbContext db, Area area, SchoolRef? school,
         catch (DbUpdateException e)
         {
             Db.ChangeTracker.Clear();
-            Errors.Add(new FieldError("", DbErrors.IsUniqueViolation(e)
+            // A key taken, or a school's year replaced by someone else (its version moved on), meanwhile: the file is fine.
+            Errors.Add(new FieldError("", e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)
                 ? "มีผู้บันทึกข้อมูลเดียวกันในระหว่างนำเข้า ไม่มีการบันทึกข้อมูลใด — กรุณานำเข้าไฟล์อีกครั้ง"
                 : "ฐานข้อมูลไม่รับข้อมูลชุดนี้ ไม่มีการบันทึกข้อมูลใด — กรุณาตรวจสอบไฟล์แล้วลองอีกครั้ง"));
             return false;

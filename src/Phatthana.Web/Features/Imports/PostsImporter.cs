@@ -24,7 +24,8 @@ public sealed class PostsImporter : Importer
         new("occupant", "เลขประจำตัวประชาชนผู้ครอง", false, "เว้นว่างถ้าเป็นอัตราว่าง (13 หลัก จัดรูปแบบเป็นข้อความ)", AsText: true, "ผู้ครองอัตรา", "เลขประจำตัวประชาชน"),
     ];
 
-    private sealed record Parsed(SheetRow Row, SchoolRef School, PostInput Input, string? Number, string? OccupantId);
+    /// <param name="Reported">Fields the first pass already found wrong, so the rules do not report them again.</param>
+    private sealed record Parsed(SheetRow Row, SchoolRef School, PostInput Input, string? Number, string? OccupantId, HashSet<string> Reported);
 
     public override async Task<ImportResult> RunAsync(ImportContext context, SheetStream sheet, CancellationToken ct)
     {
@@ -45,6 +46,7 @@ public sealed class PostsImporter : Importer
         var seenOccupant = new Dictionary<string, int>();
         foreach (var row in Rows(context, sheet))
         {
+            var firstOfRow = context.Errors.Count;
             TryEnum<PostType>(context, row, "postType", T.PostTypeLabel, T.Label, T.Synonyms, out var type);
             var school = schools.Find(row["school"], out var note);
             if (school is null)
@@ -61,7 +63,8 @@ public sealed class PostsImporter : Importer
             if (occupant is not null && seenOccupant.TryGetValue(occupant, out var firstOccupant))
                 context.Error(row.Row, "occupant", $"ผู้ครองอัตรา {NationalId.Format(occupant)} ซ้ำกับแถว {firstOccupant} ในไฟล์นี้ (หนึ่งคนครองได้หนึ่งอัตรา)");
             else if (occupant is not null) seenOccupant[occupant] = row.Row;
-            parsed.Add(new Parsed(row, school, new PostInput { PositionNumber = row["positionNumber"], PostType = type, Occupant = row["occupant"] }, number, occupant));
+            parsed.Add(new Parsed(row, school, new PostInput { PositionNumber = row["positionNumber"], PostType = type, Occupant = row["occupant"] }, number, occupant,
+                context.Errors.Skip(firstOfRow).Select(e => e.Field).ToHashSet()));
         }
 
         // The register once the file is in: the file's posts as it gives them, the others as they are.
@@ -72,7 +75,7 @@ public sealed class PostsImporter : Importer
         {
             var firstError = context.Errors.Count;
             var (values, errors) = PostRules.Read(p.Input, p.School, id => people.GetValueOrDefault(id), person => heldAfter.GetValueOrDefault(person));
-            context.AddRowErrors(p.Row.Row, firstError, errors);
+            context.AddRowErrors(p.Row.Row, firstError, errors.Where(e => !p.Reported.Contains(e.Field)));
             if (values is not null) pending.Add((p.Row.Row, p.School, values));
         }
         if (context.Errors.Count > 0) return Failed(context);

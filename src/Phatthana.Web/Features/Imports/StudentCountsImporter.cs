@@ -145,7 +145,12 @@ public sealed partial class StudentCountsImporter : Importer
     private static int? YearOf(ImportContext context, SheetRow row)
     {
         var text = row["academicYear"];
-        if (string.IsNullOrWhiteSpace(text)) return context.AcademicYear;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // A file that gives the year per row names it on every row, unless the import names one for the whole file.
+            if (context.AcademicYear is null) context.Error(row.Row, "academicYear", "กรุณากรอกปีการศึกษา (พ.ศ.) ในแถวนี้ หรือระบุปีการศึกษาของทั้งไฟล์");
+            return context.AcademicYear;
+        }
         if (int.TryParse(ThaiNumber.ToArabicDigits(text.Trim()), out var year))
         {
             if (year is >= 1900 and <= 2200)

@@ -87,7 +87,7 @@ public static class SheetReader
             var (bytes, type) = extension == ".csv" ? (AsUtf8(content), ExcelType.CSV) : (content, ExcelType.XLSX);
             if (type == ExcelType.XLSX && !LooksLikeZip(bytes))
                 return Failed($"อ่านไฟล์ {fileName} ไม่ได้ — ไฟล์ไม่ใช่ Excel (.xlsx) หรือเสียหาย");
-            rest = new MemoryStream(bytes).Query(useHeaderRow: false, excelType: type).Cast<IDictionary<string, object?>>().GetEnumerator();
+            rest = Query(bytes, type).GetEnumerator();
             head = [];
             while (head.Count < HeaderSearchRows && rest.MoveNext()) head.Add(rest.Current);
         }
@@ -153,8 +153,54 @@ public static class SheetReader
     {
         var type = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV : ExcelType.XLSX;
         var bytes = type == ExcelType.CSV ? AsUtf8(content) : content;
-        return new MemoryStream(bytes).Query(useHeaderRow: false, excelType: type).Cast<IDictionary<string, object?>>()
-            .Select(r => r.Values.Select(Text).ToArray()).ToList();
+        return Query(bytes, type).Select(r => r.Values.Select(Text).ToArray()).ToList();
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Query(byte[] bytes, ExcelType type) => type == ExcelType.CSV
+        ? CsvRows(bytes)
+        : new MemoryStream(bytes).Query(useHeaderRow: false, excelType: type).Cast<IDictionary<string, object?>>();
+
+    /// <summary>
+    /// The lines of a UTF-8 CSV as cells by column letter. Every line is a row, blank ones too, so row numbers are the ones
+    /// Excel shows (MiniExcel's reader skips blank lines and refuses a row shorter than the first). Quoted cells may hold
+    /// commas, doubled quotes and line breaks; a tab separates cells as a comma does.
+    /// </summary>
+    private static IEnumerable<IDictionary<string, object?>> CsvRows(byte[] utf8)
+    {
+        using var reader = new StreamReader(new MemoryStream(utf8), new UTF8Encoding(false));
+        var row = new Dictionary<string, object?>();
+        var cell = new StringBuilder();
+        var (quoted, lineStarted) = (false, false);
+        void EndCell()
+        {
+            row[ExcelExporter.ColumnName(row.Count)] = cell.ToString();
+            cell.Clear();
+        }
+        for (var c = reader.Read(); c != -1; c = reader.Read())
+        {
+            lineStarted = true;
+            if (quoted)
+            {
+                if (c != '"') cell.Append((char)c);
+                else if (reader.Peek() == '"') cell.Append((char)reader.Read());
+                else quoted = false;
+            }
+            else if (c == '"' && cell.Length == 0) quoted = true;
+            else if (c is ',' or '\t') EndCell();
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
+                EndCell();
+                yield return row;
+                (row, lineStarted) = (new Dictionary<string, object?>(), false);
+            }
+            else cell.Append((char)c);
+        }
+        if (lineStarted)
+        {
+            EndCell();
+            yield return row;
+        }
     }
 
     private static SheetStream Failed(string problem) => new(problem, [], new Dictionary<string, string>(), 0, []);

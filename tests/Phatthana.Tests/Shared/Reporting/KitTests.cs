@@ -187,6 +187,21 @@ public sealed class SheetReaderTests
         Assert.Equal(2, sheet.Rows[0].Row);
     }
 
+    [Fact]
+    public void Reads_csv_rows_numbered_as_excel_shows_them_with_blank_lines_short_rows_and_quoted_cells()
+    {
+        const string csv = "แบบนำเข้าสถานศึกษา\r\n\r\ncode,name\r\n1076000001,\"โรงเรียน \"\"บ้าน\"\", หนองน้ำ\"\r\n \r\n" +
+                           "1076000002\r\n1076000003,\"สอง\nบรรทัด\"\n1076000004,ท้ายไฟล์";
+        var sheet = SheetReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "schools.csv", Aliases);
+        Assert.True(sheet.Readable, sheet.Problem);
+        Assert.Equal([4, 6, 7, 8], sheet.Rows.Select(r => r.Row));
+        Assert.Equal("โรงเรียน \"บ้าน\", หนองน้ำ", sheet.Rows[0]["name"]);
+        Assert.Equal("1076000002", sheet.Rows[1]["code"]);
+        Assert.Null(sheet.Rows[1]["name"]);
+        Assert.Equal("สอง\nบรรทัด", sheet.Rows[2]["name"]);
+        Assert.Equal("ท้ายไฟล์", sheet.Rows[3]["name"]);
+    }
+
     [Theory]
     [InlineData("schools.xlsx", "not a workbook", "อ่านไฟล์")]
     [InlineData("schools.pdf", "%PDF-1.4", ".xlsx หรือ .csv")]

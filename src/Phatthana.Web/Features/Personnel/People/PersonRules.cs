@@ -94,12 +94,14 @@ public static class PersonRules
         }
 
         var birth = ReadDate(input.BirthDate, "birthDate", T.BirthDate, checks, notes);
-        if (birth is { } b)
+        var birthProblem = birth switch
         {
-            if (b > today) checks.Add("birthDate", $"{T.BirthDate} {ThaiDate.Long(b)} เป็นวันในอนาคต");
-            else if (AgeOn(b, today) < YoungestAge) checks.Add("birthDate", $"{T.BirthDate} {ThaiDate.Long(b)} ทำให้อายุต่ำกว่า {YoungestAge} ปี — ตรวจสอบปี พ.ศ./ค.ศ.");
-            else if (AgeOn(b, today) > OldestAge) checks.Add("birthDate", $"{T.BirthDate} {ThaiDate.Long(b)} ทำให้อายุเกิน {OldestAge} ปี — ตรวจสอบปี พ.ศ./ค.ศ.");
-        }
+            { } b when b > today => $"{T.BirthDate} {ThaiDate.Long(b)} เป็นวันในอนาคต",
+            { } b when AgeOn(b, today) < YoungestAge => $"{T.BirthDate} {ThaiDate.Long(b)} ทำให้อายุต่ำกว่า {YoungestAge} ปี — ตรวจสอบปี พ.ศ./ค.ศ.",
+            { } b when AgeOn(b, today) > OldestAge => $"{T.BirthDate} {ThaiDate.Long(b)} ทำให้อายุเกิน {OldestAge} ปี — ตรวจสอบปี พ.ศ./ค.ศ.",
+            _ => null,
+        };
+        if (birthProblem is not null) checks.Add("birthDate", birthProblem);
 
         checks.Required(input.Position, "position", T.PositionLabel);
         var standing = input.AcademicStanding;
@@ -129,7 +131,8 @@ public static class PersonRules
         if (start is { } st)
         {
             if (st > today) checks.Add("startDate", $"{T.StartDate} {ThaiDate.Long(st)} เป็นวันในอนาคต");
-            else if (birth is { } bd && AgeOn(bd, st) < YoungestAge)
+            // A start date is compared with a birth date only once that is plausible itself: one mistake, one message.
+            else if (birthProblem is null && birth is { } bd && AgeOn(bd, st) < YoungestAge)
                 checks.Add("startDate", $"{T.StartDate} {ThaiDate.Long(st)} อยู่ก่อนอายุครบ {YoungestAge} ปี — ตรวจสอบปี พ.ศ./ค.ศ.");
         }
         var effective = ReadDate(input.EffectiveDate, "effectiveDate", T.EffectiveDate, checks, notes);
