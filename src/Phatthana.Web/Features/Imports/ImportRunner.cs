@@ -28,7 +28,9 @@ public sealed class ImportRunner(AppDbContext db, TimeProvider time, IEnumerable
         if (!sheet.Readable) return ImportResult.FileProblem(sheet.Problem!);
         var context = new ImportContext(db, request.Area, request.School, request.AcademicYear, ThaiDate.TodayInThailand(time), time.GetUtcNow(),
             progress ?? NoProgress.Instance);
-        return await importer.RunAsync(context, sheet, ct);
+        var result = await importer.RunAsync(context, sheet, ct);
+        // A header with nothing under it wrote nothing; say so rather than report a success of nothing.
+        return result is { Succeeded: true, Rows: 0 } ? ImportResult.FileProblem($"ไฟล์ {request.FileName} มีแต่หัวตาราง ไม่มีแถวข้อมูล") : result;
     }
 
     /// <summary>What is wrong with the file before it is opened: its name, emptiness, size.</summary>

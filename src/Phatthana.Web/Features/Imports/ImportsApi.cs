@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Shared.Auth;
@@ -52,6 +53,9 @@ public static class ImportsApi
             school = (await SchoolFinder.ForCodesAsync(db, scope.Area.Id, [code])).Find(code, out _);
             if (school is null) errors.Add(new("school", SchoolFinder.Unknown(code)));
         }
+        // A director's own school is the one their file is about, unless it names schools itself.
+        if (school is null && request.HttpContext.RequestServices.GetRequiredService<UserScope>().SchoolId is { } own)
+            school = await db.Schools.AsNoTracking().Where(s => s.Id == own).Select(s => new SchoolRef(s.Id, s.Code, s.Name, s.Type)).FirstOrDefaultAsync();
         if (errors.Count > 0) return ApiResults.Validation(errors);
 
         using var buffer = new MemoryStream((int)file.Length);

@@ -86,7 +86,6 @@ public sealed partial class StudentCountsImporter : Importer
             else ReadGradeRow(context, row, entry);
         }
         foreach (var entry in years.Values.Where(e => !dmc)) CheckTotals(context, entry);
-        if (context.Errors.Count == 0 && years.Count == 0) context.Error(null, "file", "ไม่พบแถวข้อมูลชั้นเรียนในไฟล์");
         if (context.Errors.Count > 0) return Failed(context);
 
         var (created, updated) = (0, 0);

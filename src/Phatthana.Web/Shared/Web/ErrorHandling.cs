@@ -10,7 +10,7 @@ namespace Phatthana.Web.Shared.Web;
 /// Turns exceptions into answers a caller can act on. Bad JSON is a 422 naming the field, a row of another
 /// area is a 404, a lost update or duplicate key is a 409; only a real fault is a 500, and it is logged.
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         var result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => ApiResults.Validation([FromJson(json)]),
+            BadHttpRequestException bad when FromBinding(bad) is { } field => ApiResults.Validation([field]),
             BadHttpRequestException bad => ApiResults.Problem(bad.StatusCode, "คำขอไม่ถูกต้อง", Thai(bad)),
             ScopeViolationException => ApiResults.NotFound(),
             DbUpdateConcurrencyException => ApiResults.Conflict("ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"),
@@ -34,6 +35,21 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         await result.ExecuteAsync(context);
         return true;
     }
+
+    /// <summary>
+    /// A query or route value that does not bind ("?position=Wizard", "?days=abc") is a 422 naming the parameter, like a
+    /// bad JSON field, rather than a bare 400.
+    /// </summary>
+    private static FieldError? FromBinding(BadHttpRequestException bad)
+    {
+        var m = BindingFailure().Match(bad.Message);
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value;
+        return new FieldError(char.ToLowerInvariant(name[0]) + name[1..], $"ค่า \"{m.Groups["value"].Value}\" ของ {name} ไม่ถูกต้องหรือไม่อยู่ในรายการที่กำหนด");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"[^\"]*? (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex BindingFailure();
 
     private static FieldError FromJson(JsonException json)
     {
