@@ -1,14 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
+using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Features.Personnel.People;
 using Phatthana.Web.Features.Setup;
+using Phatthana.Web.Shared.Auth;
 
 namespace Phatthana.Tests.Operations;
 
-/// <summary>A fresh database with Phatthana__SeedDemo on gets seed 000's area, and its demo accounts can sign in.</summary>
+/// <summary>A fresh database with Phatthana__SeedDemo on gets seed 000's area and register, and its demo accounts can sign in.</summary>
 public sealed class DemoSeederTests
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
@@ -34,6 +39,60 @@ public sealed class DemoSeederTests
 
         foreach (var (email, _, _) in DemoSeeder.Accounts)
             Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, DemoSeeder.Password)).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_personnel_fills_seed_000s_register_with_a_few_legacy_problems(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-people");
+        var areaId = await host.WithDbAsync(db => db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync());
+        var people = await host.WithDbAsync(db => db.People.Where(p => p.AreaId == areaId).ToListAsync());
+        var posts = await host.WithDbAsync(db => db.Posts.Where(p => p.AreaId == areaId).Include(p => p.School).ToListAsync());
+        var history = (await host.WithDbAsync(db => db.PersonHistory.Where(h => h.AreaId == areaId).ToListAsync())).ToLookup(h => h.PersonId);
+
+        // จ.18 of seed 000: 942 posts, 110 of them administrators', 641 in primary and 301 in extended-opportunity schools.
+        Assert.InRange(people.Count, 950, 1050);
+        Assert.Equal(942, posts.Count);
+        Assert.Equal(110, posts.Count(p => p.PostType == PostType.Administrator));
+        Assert.Equal(641, posts.Count(p => p.School!.Type == SchoolType.Primary));
+        Assert.Equal(301, posts.Count(p => p.School!.Type == SchoolType.ExtendedOpportunity));
+        Assert.InRange(posts.Count(p => p.OccupantId is null), 20, 30);
+        Assert.Equal(104, people.Count(p => p.Position == Position.Director));
+        Assert.Equal(104, posts.Where(p => p.PostType == PostType.Administrator).Select(p => p.SchoolId).Distinct().Count());
+        Assert.InRange(people.Count(p => p.SchoolId is null && p.DivisionId is not null), 25, 35);
+        Assert.InRange(people.Count(p => p.Position is Position.ContractTeacher or Position.GovernmentEmployee), 35, 50);
+        Assert.InRange(people.Count(p => p.Major == SubjectArea.EarlyChildhood && PersonRules.Teaches(p.Position)), 150, 210);
+
+        // IDs look real (13 digits, 1 or 3 first) and all but the two deliberate ones pass the check digit.
+        Assert.All(people, p => Assert.Matches("^[13][0-9]{12}$", p.NationalId));
+        Assert.Equal(2, people.Count(p => !NationalId.IsValid(p.NationalId)));
+        Assert.Equal(people.Count, people.Select(p => p.NationalId).Distinct().Count());
+
+        // Each person joined once; some profiles go on with a move or a change of standing, position or status.
+        Assert.All(people, p => Assert.Single(history[p.Id], h => h.Event == HistoryEvent.Joined));
+        Assert.InRange(people.Count(p => history[p.Id].Count() > 1), 50, 120);
+
+        // director@ and teacher@ are people of the first school's register.
+        var users = await host.WithDbAsync(db => db.Users.Where(u => u.Email == "director@phatthana.demo" || u.Email == "teacher@phatthana.demo").ToListAsync());
+        foreach (var (email, position) in new[] { ("director@phatthana.demo", Position.Director), ("teacher@phatthana.demo", Position.Teacher) })
+        {
+            var user = users.Single(u => u.Email == email);
+            var person = Assert.Single(people, p => p.NationalId == user.NationalId);
+            Assert.Equal((position, user.SchoolId), (person.Position, person.SchoolId));
+            Assert.Equal(user.DisplayName, person.FullName);
+            Assert.Contains(posts, p => p.OccupantId == person.Id && p.SchoolId == user.SchoolId);
+        }
+
+        // The data-quality page finds each deliberate legacy problem, and nothing the demo did not mean.
+        using var scope = host.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
+        var report = await scope.ServiceProvider.GetRequiredService<DataQualityChecks>().RunAsync(areaId, DataQualityChecks.DefaultStaleDays);
+        var expected = new Dictionary<string, int>
+        {
+            ["bad-id"] = 2, ["incomplete"] = 30, ["post-elsewhere"] = 2, ["many-posts"] = 1, ["no-post"] = 0, ["over-age"] = 2,
+            ["duplicate-position"] = 2, ["inactive-occupant"] = 1, ["type-mismatch"] = 1, ["stale"] = 3, ["no-counts"] = 2,
+        };
+        Assert.Equal(expected, DataQualityChecks.Kinds.ToDictionary(k => k.Key, k => report.Count(k.Key)));
     }
 
     [Theory, MemberData(nameof(Providers))]

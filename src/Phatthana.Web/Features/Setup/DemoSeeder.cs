@@ -9,7 +9,8 @@ namespace Phatthana.Web.Features.Setup;
 /// <summary>
 /// The demo area, modelled on seed 000's office (สพป.เพชรบุรี เขต 1, 2555): 104 schools — 83 primary and
 /// 21 extended-opportunity, 75 of them small — in 12 networks over five districts, with student counts per
-/// grade for this academic year and the last. Deterministic: the same data on every machine.
+/// grade for this academic year and the last; ~1,000 people on 942 posts (<see cref="DemoPersonnel"/>) with a few
+/// deliberate legacy-data problems (<see cref="DemoLegacyData"/>). Deterministic: the same data on every machine.
 /// Later features add their own demo data here.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
@@ -52,7 +53,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         var random = new Random(2555);
         var area = new Area { Code = AreaCode, Name = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1", Kind = AreaKind.Primary, Province = "เพชรบุรี" };
         db.Areas.Add(area);
-        db.Divisions.AddRange(DivisionNames.Select(n => new Division { AreaId = area.Id, Name = n }));
+        var divisions = DivisionNames.Select(n => new Division { AreaId = area.Id, Name = n }).ToList();
+        db.Divisions.AddRange(divisions);
         var districts = DistrictSizes.Select(d => new District { AreaId = area.Id, Name = d.Name }).ToList();
         db.Districts.AddRange(districts);
         var networks = Enumerable.Range(1, 12).Select(n => new SchoolNetwork
@@ -65,12 +67,17 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
         var schools = BuildSchools(area, districts, networks, random);
         db.Schools.AddRange(schools.Select(s => s.School));
-        var thisYear = SchoolCalendar.AcademicYearOf(ThaiDate.TodayInThailand(time));
-        foreach (var (school, size) in schools)
+        var today = ThaiDate.TodayInThailand(time);
+        var thisYear = SchoolCalendar.AcademicYearOf(today);
+        var counts = schools.Select(s => BuildCounts(s.School, s.Size, thisYear, random))
+            .Select(c => (This: c, Last: c.Select(x => Vary(x, thisYear - 1, random)).ToList())).ToList();
+        var demoSchools = schools.Select((s, i) => new DemoSchool(s.School, counts[i].This.Sum(c => c.Boys + c.Girls))).ToList();
+        var withoutCounts = DemoLegacyData.SchoolsWithoutCounts(demoSchools);
+        foreach (var (current, last) in counts)
         {
-            var counts = BuildCounts(school, size, thisYear, random);
-            db.StudentCounts.AddRange(counts);
-            db.StudentCounts.AddRange(counts.Select(c => Vary(c, thisYear - 1, random)));
+            // Legacy data (no-counts): two schools' counts for this year were never sent.
+            if (!withoutCounts.Contains(current[0].SchoolId)) db.StudentCounts.AddRange(current);
+            db.StudentCounts.AddRange(last);
         }
         for (var n = 0; n < networks.Count; n++)
         {
@@ -78,7 +85,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             networks[n].Chair = $"ผู้อำนวยการ{members[0].Name}";
             networks[n].Secretary = $"ผู้อำนวยการ{members[^1].Name}";
         }
+
+        // Personnel has its own random so the schools and counts above stay as they were before it.
+        var personnel = DemoPersonnel.Build(area.Id, demoSchools, divisions, today, new Random(942));
+        var stale = DemoLegacyData.Spoil(personnel, demoSchools, withoutCounts, today, new Random(18));
+        var (people, history) = personnel.Write(time.GetUtcNow());
+        db.People.AddRange(people);
+        db.PersonHistory.AddRange(history);
+        db.Posts.AddRange(personnel.Posts);
         await db.SaveChangesAsync();
+        await DemoLegacyData.AgeAsync(db, stale, time.GetUtcNow());
+        // Forget the ~10,000 rows just written (audit entries included), or every account's save below would scan them again.
+        db.ChangeTracker.Clear();
 
         foreach (var (email, name, role) in Accounts)
         {
@@ -86,6 +104,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Role = role,
                 SchoolId = role is Role.SchoolAdmin or Role.Teacher ? schools[0].School.Id : null,
+                // director@ and teacher@ are the first school's director and one of its teachers on the register.
+                NationalId = role switch
+                {
+                    Role.SchoolAdmin => personnel.LinkedDirector.V.NationalId,
+                    Role.Teacher => personnel.LinkedTeacher.V.NationalId,
+                    _ => null,
+                },
             };
             if (role != Role.SystemAdmin) user.AreaGrants.Add(new UserAreaGrant { UserId = user.Id, AreaId = area.Id });
             var result = await users.CreateAsync(user, Password);

@@ -25,8 +25,9 @@ public static class StartupTasks
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().RunAsync(config["Phatthana:Admin:Email"], config["Phatthana:Admin:Password"]);
         if (empty && config.GetValue("Phatthana:SeedDemo", true))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-            log.LogInformation("Demo area {Area} seeded", DemoSeeder.AreaCode);
+            log.LogInformation("Demo area {Area} seeded in {Elapsed:0} ms", DemoSeeder.AreaCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
