@@ -125,7 +125,8 @@ public sealed class DataQualityChecks(AppDbContext db, TimeProvider time)
             if (PersonRules.PostTypeFor(occupant.Position) != post.PostType) findings["type-mismatch"].Add(post.Id);
         }
 
-        var personProblems = PersonIssues.SelectMany(k => findings[k]).ToHashSet();
+        // Wrong or conflicting values; missing ones are the completeness column's business.
+        var personProblems = PersonIssues.Where(k => k != "incomplete").SelectMany(k => findings[k]).ToHashSet();
         var postProblems = PostIssues.SelectMany(k => findings[k]).ToHashSet();
         var countsBySchool = counts.ToDictionary(c => c.SchoolId);
         var peopleBySchool = people.Where(p => p.SchoolId is not null).ToLookup(p => p.SchoolId!.Value);
