@@ -51,7 +51,7 @@ public sealed class IndexModel(RouteScope route, DataQualityChecks checks, Displ
         if (TableResults.WantsFile(Request))
             return (await TableResults.FileAsync(HttpContext, DataQualityApi.Table, sorted, $"data-quality-{Area.Code}", Area,
                 $"ข้อมูล ณ {ThaiDate.Long(Report.Today)} · ความครบถ้วนทั้งเขต {Report.CompletenessPercent:0.00}% · ไม่ได้ปรับปรุงเกิน {Days} วันถือว่าไม่เป็นปัจจุบัน")).ToActionResult();
-        var page = new PagedList<SchoolQuality>(sorted.Skip((list.SafePage - 1) * list.SafeSize).Take(list.SafeSize).ToList(), sorted.Count, list.SafePage, list.SafeSize);
+        var page = sorted.ToPaged(list);
         Table = DataQualityApi.Table.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         return Page();

@@ -62,6 +62,14 @@ public static class PagingExtensions
         var items = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedList<T>(items, total, page, size);
     }
+
+    /// <summary>A page of rows already in memory (summaries computed per school), clamped like the database pages.</summary>
+    public static PagedList<T> ToPaged<T>(this IReadOnlyList<T> rows, ListQuery list)
+    {
+        var size = list.SafeSize;
+        var page = Math.Min(list.SafePage, Math.Max(1, (rows.Count + size - 1) / size));
+        return new PagedList<T>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+    }
 }
 
 /// <summary>What the pager partial needs, free of the row type.</summary>

@@ -34,7 +34,7 @@ public sealed class SummaryModel(AppDbContext db, RouteScope route, DisplayForma
         var sorted = Sorts.Apply(rows, list).ToList();
         if (TableResults.WantsFile(Request))
             return (await TableResults.FileAsync(HttpContext, PostsApi.TotalsTable, [.. sorted, Total], $"posts-{Area.Code}", Area)).ToActionResult();
-        var page = new PagedList<PostTotalsDto>(sorted.Skip((list.SafePage - 1) * list.SafeSize).Take(list.SafeSize).ToList(), sorted.Count, list.SafePage, list.SafeSize);
+        var page = sorted.ToPaged(list);
         Table = PostsApi.TotalsTable.ToView(page.Items, fmt);
         Pager = PagerModel.From(page);
         return Page();
