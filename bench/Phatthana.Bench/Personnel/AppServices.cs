@@ -16,7 +16,7 @@ namespace Phatthana.Bench.Personnel;
 /// </summary>
 public static class AppServices
 {
-    public static IHost Build(DatabaseProvider provider, string connectionString, DbClock? clock = null)
+    public static IHost Build(DatabaseProvider provider, string connectionString, SqlRecorder? recorder = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
         // Set both keys, so a ConnectionStrings__Postgres in the environment cannot switch the provider.
@@ -30,13 +30,12 @@ public static class AppServices
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // EF logs the failed look-up of the migrations history table of a new, empty database as an error.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
-        if (clock is not null) DbClock.AddTo(builder.Services, clock, provider, front: true);
         builder.Services
             .AddAppData(builder.Configuration)
             .AddAppAuth()
             .AddAppWeb(builder.Configuration)
             .AddFeatures();
-        if (clock is not null) DbClock.AddTo(builder.Services, clock, provider, front: false);
+        recorder?.AddTo(builder.Services, provider);
         return builder.Build();
     }
 

@@ -31,8 +31,8 @@ public static class ListScenario
 
     public static async Task<ListFigures> RunAsync(DatabaseProvider provider, string connectionString, int expected)
     {
-        var clock = new DbClock();
-        using var host = AppServices.Build(provider, connectionString, clock);
+        var recorder = new SqlRecorder();
+        using var host = AppServices.Build(provider, connectionString, recorder);
         Guid areaId;
         string school;
         await using (var scope = host.SystemScope(out var db))
@@ -57,7 +57,7 @@ public static class ListScenario
         var results = new List<ListCase>();
         foreach (var c in cases)
         {
-            if (Environment.GetEnvironmentVariable("PHATTHANA_BENCH_SQL") == "1") await ExplainAsync(host, clock, provider, connectionString, areaId, c);
+            if (Environment.GetEnvironmentVariable("PHATTHANA_BENCH_SQL") == "1") await ExplainAsync(host, recorder, provider, connectionString, areaId, c);
             var total = 0;
             for (var i = 0; i < WarmUps; i++) total = (await PageAsync(host, areaId, c)).Total;
             if (c.Name == "default" && total != expected) throw new InvalidOperationException($"the list counts {total:N0} people, not {expected:N0}");
@@ -94,12 +94,12 @@ public static class ListScenario
     }
 
     /// <summary>PHATTHANA_BENCH_SQL=1: the statements EF sends for one page (the count and the page) and the database's plan for each.</summary>
-    private static async Task ExplainAsync(IHost host, DbClock clock, DatabaseProvider provider, string cs, Guid areaId, Case c)
+    private static async Task ExplainAsync(IHost host, SqlRecorder recorder, DatabaseProvider provider, string cs, Guid areaId, Case c)
     {
-        clock.Recorded = [];
+        recorder.Recorded = [];
         await PageAsync(host, areaId, c);
-        var statements = clock.Recorded;
-        clock.Recorded = null;
+        var statements = recorder.Recorded;
+        recorder.Recorded = null;
         await using DbConnection connection = provider == DatabaseProvider.Postgres ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
         await connection.OpenAsync();
         foreach (var (sql, parameters) in statements)
