@@ -17,13 +17,15 @@ public static class Harness
     /// Runs this program again with <paramref name="args"/> and returns the payload of its "RESULT " line. The child's
     /// other output and its errors go to this console as they come.
     /// </summary>
-    public static string RunChild(params string[] args) => RunChild(null, args);
+    public static string RunChild(params string[] args) => RunChild(null, null, args);
 
     /// <inheritdoc cref="RunChild(string[])"/>
     /// <param name="environment">Variables to set for the child (e.g. the GC mode of the app it stands for).</param>
-    public static string RunChild(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <param name="workingDirectory">The child's working directory, which a host makes its content root.</param>
+    public static string RunChild(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         start.Environment[ChildVariable] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         // Under "dotnet Phatthana.Bench.dll" the host needs the dll first; the apphost takes the arguments alone.

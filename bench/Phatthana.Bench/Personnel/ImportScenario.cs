@@ -15,8 +15,11 @@ public sealed record ImportFigures(
     public double RowsPerSecond => Rows / Seconds;
 }
 
-/// <summary>Runs of one import configuration: the median run (by rows/s) stands for them, the highest peak memory is theirs.</summary>
-public sealed record ImportRuns(List<ImportFigures> Runs)
+/// <summary>How an import child runs: its environment (GC mode), how often, whether its database file sits in its content root.</summary>
+public sealed record ImportSetting(string Label, Dictionary<string, string> Environment, int Runs, bool UnderContentRoot, bool Target);
+
+/// <summary>Runs of one import setting: the median run (by rows/s) stands for them, the highest peak memory is theirs.</summary>
+public sealed record ImportRuns(ImportSetting Setting, List<ImportFigures> Runs)
 {
     public ImportFigures Median => Runs.OrderBy(r => r.RowsPerSecond).ElementAt(Runs.Count / 2);
     public double PeakMb => Runs.Max(r => r.PeakMb);
