@@ -45,7 +45,11 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
         return ValueTask.FromResult(result);
     }
 
-    private void Prepare(DbContext context)
+    /// <summary>
+    /// What runs before anything is sent: scope guard, versions, timestamps, the audit entries (added to the context).
+    /// <see cref="BulkInsert"/> calls it too, for the chunks of an import it writes itself.
+    /// </summary>
+    internal void Prepare(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var now = time.GetUtcNow();

@@ -18,6 +18,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => new { x.AreaId, x.NationalId }).IsUnique();
         // The list's default order and its first page on a large registry.
         b.HasIndex(x => new { x.AreaId, x.FirstName, x.LastName });
+        // The list filtered to one school: its count and first page read this index alone, not the whole registry.
+        b.HasIndex(x => new { x.AreaId, x.SchoolId, x.FirstName });
         b.HasIndex(x => new { x.SchoolId, x.Status });
         b.HasIndex(x => new { x.AreaId, x.Status });
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);

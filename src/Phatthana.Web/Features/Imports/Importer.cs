@@ -112,7 +112,9 @@ public sealed class ImportWriter(AppDbContext db, IImportProgress progress, int 
     public async Task FlushAsync(bool force, CancellationToken ct)
     {
         if (!force) return;
-        await db.SaveChangesAsync(ct);
+        // A chunk of new rows bypasses EF's per-row commands (COPY / one prepared INSERT), audited as SaveChanges would;
+        // a chunk with updates takes SaveChanges.
+        await BulkInsert.SaveChangesAsync(db, ct);
         db.ChangeTracker.Clear();
         progress.Report("กำลังบันทึก", _done, total);
     }

@@ -729,6 +729,8 @@ namespace Phatthana.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "FirstName", "LastName");
 
+                    b.HasIndex("AreaId", "SchoolId", "FirstName");
+
                     b.ToTable("People");
                 });
 

@@ -720,6 +720,8 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "FirstName", "LastName");
 
+                    b.HasIndex("AreaId", "SchoolId", "FirstName");
+
                     b.ToTable("People");
                 });
 
