@@ -4,7 +4,7 @@ using Phatthana.Web.Features.Setup;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArgs.WithoutConfigWatch(args));
 builder.Logging.AddAppLogging(builder.Configuration);
 
 builder.Services

@@ -18,7 +18,7 @@ public static class AppServices
 {
     public static IHost Build(DatabaseProvider provider, string connectionString, SqlRecorder? recorder = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = HostArgs.WithoutConfigWatch([]) });
         // Set both keys, so a ConnectionStrings__Postgres in the environment cannot switch the provider.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

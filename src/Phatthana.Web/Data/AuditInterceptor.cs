@@ -141,7 +141,14 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
 
     private static object? Value(PropertyEntry p, object? value) =>
         Secret.Contains(p.Metadata.Name) ? (value is null ? null : "***")
-        : value switch { Enum e => e.ToString(), byte[] bytes => $"({bytes.Length:N0} bytes)", _ => value };
+        : value switch
+        {
+            Enum e => e.ToString(),
+            byte[] bytes => $"({bytes.Length:N0} bytes)",
+            // Lists of enums (subject areas taught) by name, as single enums are, not as numbers.
+            System.Collections.IEnumerable list and not string => list.Cast<object?>().Select(x => x is Enum e ? e.ToString() : x).ToList(),
+            _ => value,
+        };
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -11,8 +11,8 @@ using Phatthana.Web.Data;
 namespace Phatthana.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125141124_PersonSchoolIndex")]
-    partial class PersonSchoolIndex
+    [Migration("20261125143256_Personnel")]
+    partial class Personnel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -215,6 +215,11 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_AreaId_SchoolId_FirstName",
+                table: "People",
+                columns: new[] { "AreaId", "SchoolId", "FirstName" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_AreaId_Status",
                 table: "People",
                 columns: new[] { "AreaId", "Status" });
