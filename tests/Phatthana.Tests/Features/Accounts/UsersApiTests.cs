@@ -125,4 +125,38 @@ public sealed class UsersApiTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, AppHost.Password)).GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_users_national_id_is_checked_and_changing_it_ends_their_sessions(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var email = Unique.Email("teacher");
+        object Body(string? nationalId) => new
+        {
+            email, password = AppHost.Password, displayName = "นางสาวครู ทดสอบ", role = "Teacher", areas = new[] { area }, school, nationalId,
+        };
+
+        Assert.Equal(["nationalId"], await (await admin.PostAsJsonAsync("/api/v1/users", Body("1.74E+12"))).ErrorFieldsAsync());
+        Assert.Equal(["nationalId"], await (await admin.PostAsJsonAsync("/api/v1/users", Body("1234567890123"))).ErrorFieldsAsync());
+        Assert.False(await host.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        var own = await host.PersonAsync(area, school);
+        var created = await admin.PostAsJsonAsync("/api/v1/users", Body(Phatthana.Web.Features.Personnel.NationalId.Format(own)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetString();
+        Assert.Equal(own, (await created.JsonAsync()).GetProperty("nationalId").GetString());
+        var teacher = await host.BearerAsync(email, AppHost.Password);
+        Assert.Equal(HttpStatusCode.OK, (await teacher.GetAsync($"/api/v1/people/{own}")).StatusCode);
+
+        // Another person's ID on the account: the old token no longer works, and the new record is the one they see.
+        var other = await host.PersonAsync(area, school);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/users/{id}", Body(other))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await teacher.GetAsync($"/api/v1/people/{own}")).StatusCode);
+        var again = await host.BearerAsync(email, AppHost.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync($"/api/v1/people/{own}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"/api/v1/people/{other}")).StatusCode);
+    }
 }

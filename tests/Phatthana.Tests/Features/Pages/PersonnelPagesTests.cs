@@ -178,6 +178,55 @@ public sealed class PersonnelPagesTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(job)).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Deleting_a_person_asks_first_then_removes_the_record_and_frees_the_post(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var id = await host.PersonAsync(area, school);
+        var number = Unique.PositionNumber();
+        Assert.Equal(HttpStatusCode.Created, (await (await host.AdminAsync()).PostAsync($"/api/v1/schools/{school}/posts",
+            System.Net.Http.Json.JsonContent.Create(new { positionNumber = number, postType = "Teacher", occupant = id }))).StatusCode);
+        var personId = await host.WithDbAsync(db => db.People.Where(p => p.NationalId == id).Select(p => p.Id).SingleAsync());
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.AreaAdmin, area), AppHost.Password);
+
+        var (_, confirm) = await browser.GetAsync($"/people/{personId}/delete");
+        Assert.Contains($"อัตราเลขที่ {number}", confirm.QuerySelector(".danger-zone")!.TextContent);
+        Assert.Equal(1, await host.WithDbAsync(db => db.People.CountAsync(p => p.NationalId == id)));
+
+        var done = await browser.SubmitAsync($"/people/{personId}/delete", ".danger-zone form", []);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(0, await host.WithDbAsync(db => db.People.CountAsync(p => p.NationalId == id)));
+        Assert.Equal(0, await host.WithDbAsync(db => db.PersonHistory.CountAsync(h => h.PersonId == personId)));
+        Assert.Null(await host.WithDbAsync(db => db.Posts.Where(p => p.PositionNumber == number).Select(p => p.OccupantId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/people/{personId}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_directors_upload_of_their_schools_counts_needs_a_file_and_a_year_and_runs_as_a_job(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var director = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.SchoolAdmin, area, school), AppHost.Password);
+        var url = $"/schools/{school}/student-counts/import";
+
+        var missing = await UploadAsync(director, url, "StudentCounts", null, [], academicYear: "99");
+        var doc = await Browserless.ParseAsync(missing);
+        Assert.Contains("กรุณาเลือกปีการศึกษา", doc.QuerySelector("[data-valmsg-for='AcademicYear']")!.TextContent);
+        Assert.Contains("กรุณาเลือกไฟล์", doc.QuerySelector("[data-valmsg-for='Upload']")!.TextContent);
+
+        var emis = System.Text.Encoding.UTF8.GetBytes("ชั้น/เพศ,ชาย,หญิง,รวม,ห้องเรียน\nป.1,5,6,11,1\nรวมประถม,5,6,11,1\n");
+        var queued = await UploadAsync(director, url, "StudentCounts", "emis.csv", emis, academicYear: "2568");
+        Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
+        var finished = await Eventually(async () => (await director.GetAsync(queued.Headers.Location!.OriginalString + "?handler=Status")).Document.QuerySelector(".alert-ok")?.TextContent);
+        Assert.Contains("อ่าน 2 แถว", finished);
+        var counts = await (await host.AdminAsync()).GetAsync($"/api/v1/schools/{school}/student-counts/2568");
+        Assert.Contains("\"girls\":6", await counts.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await director.Client.GetAsync($"/schools/{await host.SchoolAsync(area)}/student-counts/import")).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(Browserless browser, string url, string kind, string? fileName, byte[] content, string academicYear = "2569")
     {
         var (_, page) = await browser.GetAsync(url);
