@@ -17,7 +17,7 @@ public static class ImportErrorReport
 
     public static byte[] Build(byte[] content, string fileName, int headerRow, IReadOnlyList<FieldError> errors, IReadOnlyDictionary<string, string> labels)
     {
-        var raw = SheetReader.RawRows(content, fileName);
+        var raw = SheetReader.RawRows(content, fileName, SheetReader.MaxRows + 100);
         var byRow = errors.GroupBy(e => e.Row ?? headerRow).ToDictionary(g => g.Key,
             g => string.Join(" / ", g.Select(e => e.Field.Length > 0 && labels.TryGetValue(e.Field, out var l) && !e.Message.StartsWith(l, StringComparison.Ordinal)
                 ? $"{l}: {e.Message}" : e.Message)));

@@ -47,7 +47,7 @@ public sealed class ImportJobs(AppDbContext db, UserScope scope, TimeProvider ti
         var job = new ImportJob
         {
             AreaId = request.Area.Id, SchoolId = request.School?.Id, Kind = request.Kind, AcademicYear = request.AcademicYear,
-            FileName = Path.GetFileName(request.FileName), Content = request.Content, Size = request.Content.LongLength,
+            FileName = ShortName(request.FileName), Content = request.Content, Size = request.Content.LongLength,
             UserId = scope.UserId!, UserName = scope.UserName ?? "", Status = ImportStatus.Queued, CreatedAt = time.GetUtcNow(),
             Phase = "รอดำเนินการ",
         };
@@ -57,10 +57,25 @@ public sealed class ImportJobs(AppDbContext db, UserScope scope, TimeProvider ti
         return Outcome<ImportJob>.Ok(job);
     }
 
+    /// <summary>The file's name without its folder, shortened to what the column holds (keeping the extension).</summary>
+    public static string ShortName(string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        var extension = Path.GetExtension(name);
+        return name.Length <= Data.DataSchema.NameLength ? name : name[..(Data.DataSchema.NameLength - extension.Length)] + extension;
+    }
+
     /// <summary>A job the caller may see (its area, and for school staff their school's), with live progress when running here.</summary>
+    /// <remarks>The uploaded file is left in the database (the page polls this every second); <see cref="ContentAsync"/> reads it.</remarks>
     public async Task<ImportJob?> FindAsync(Guid id, Guid areaId, CancellationToken ct = default)
     {
-        var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.AreaId == areaId, ct);
+        var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == id && j.AreaId == areaId).Select(j => new ImportJob
+        {
+            Id = j.Id, AreaId = j.AreaId, SchoolId = j.SchoolId, Kind = j.Kind, AcademicYear = j.AcademicYear, FileName = j.FileName,
+            Size = j.Size, UserId = j.UserId, UserName = j.UserName, Status = j.Status, Rows = j.Rows, Created = j.Created, Updated = j.Updated,
+            Done = j.Done, Total = j.Total, Phase = j.Phase, ErrorsJson = j.ErrorsJson, NotesJson = j.NotesJson, CreatedAt = j.CreatedAt,
+            StartedAt = j.StartedAt, FinishedAt = j.FinishedAt, HeartbeatAt = j.HeartbeatAt, Version = j.Version,
+        }).FirstOrDefaultAsync(ct);
         if (job is { Status: ImportStatus.Running } && board.Get(id) is { } live)
         {
             job.Phase = live.Phase;
@@ -69,6 +84,10 @@ public sealed class ImportJobs(AppDbContext db, UserScope scope, TimeProvider ti
         }
         return job;
     }
+
+    /// <summary>The uploaded file of a job the caller may see, while it is kept.</summary>
+    public Task<byte[]?> ContentAsync(Guid id, CancellationToken ct = default) =>
+        db.ImportJobs.AsNoTracking().Where(j => j.Id == id).Select(j => j.Content).FirstOrDefaultAsync(ct);
 
     public static ImportResult ResultOf(ImportJob job) => new(job.Rows, job.Created, job.Updated,
         job.ErrorsJson is null ? [] : JsonSerializer.Deserialize<List<FieldError>>(job.ErrorsJson, Json) ?? [],
@@ -85,21 +104,22 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(3), Stale = TimeSpan.FromMinutes(2), KeepFiles = TimeSpan.FromDays(7);
 
+    private static readonly TimeSpan Sweep = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         await Task.Yield();
-        try
-        {
-            await RequeueInterruptedAsync(stop);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "Could not look for interrupted imports");
-        }
+        var startingUp = true;
+        var swept = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() - swept > Sweep)
+                {
+                    await SweepAsync(startingUp, stop);
+                    (startingUp, swept) = (false, time.GetUtcNow());
+                }
                 while (await ClaimNextAsync(stop) is { } job) await RunAsync(job, stop);
                 await signal.WaitAsync(Poll, stop);
             }
@@ -115,14 +135,19 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
         }
     }
 
-    private async Task RequeueInterruptedAsync(CancellationToken ct)
+    /// <summary>
+    /// Takes back jobs whose worker stopped, and clears uploaded files a week after their job ended. SQLite serves one
+    /// instance, so a job running at start-up was interrupted (and later, any running job is this instance's own); on
+    /// PostgreSQL another instance may be running it, and only a job whose heartbeat stopped is taken back.
+    /// </summary>
+    private async Task SweepAsync(bool startingUp, CancellationToken ct)
     {
         using var scope = SystemScope(out var db);
         var now = time.GetUtcNow();
-        // SQLite serves one instance, so a running job at start-up was interrupted; on PostgreSQL another instance may be
-        // running it, and only a job whose heartbeat stopped is taken back.
+        var sqlite = db.Database.IsSqlite();
         var running = db.ImportJobs.Where(j => j.Status == ImportStatus.Running);
-        if (!db.Database.IsSqlite()) running = running.Where(j => j.HeartbeatAt == null || j.HeartbeatAt < now - Stale);
+        if (!sqlite) running = running.Where(j => j.HeartbeatAt == null || j.HeartbeatAt < now - Stale);
+        else if (!startingUp) running = running.Where(j => false);
         var requeued = await running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Queued).SetProperty(j => j.Phase, "รอดำเนินการ (เริ่มใหม่)"), ct);
         var cutoff = now - KeepFiles;
         await db.ImportJobs.Where(j => j.FinishedAt != null && j.FinishedAt < cutoff && j.Content != null)
@@ -149,10 +174,33 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
         ImportResult result;
         try
         {
+            result = await ImportAsync(job, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the transaction rolled back, so the job goes back in the queue for the next start.
+            using var scope = SystemScope(out var db);
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Queued).SetProperty(j => j.Phase, "รอดำเนินการ (เริ่มใหม่)"), CancellationToken.None);
+            board.Remove(job.Id);
+            throw;
+        }
+        await FinishAsync(job, result, CancellationToken.None);
+    }
+
+    private async Task<ImportResult> ImportAsync(ImportJob job, CancellationToken ct)
+    {
+        ImportResult result;
+        try
+        {
             using var scope = scopes.CreateScope();
             var services = scope.ServiceProvider;
             var principal = await services.GetRequiredService<PrincipalFactory>().BuildAsync(job.UserId, "import");
+            var role = Enum.TryParse<Accounts.Role>(principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var r) ? r : (Accounts.Role?)null;
             if (principal is null) result = ImportResult.FileProblem("บัญชีผู้ใช้ที่เริ่มการนำเข้านี้ถูกระงับหรือถูกลบ ไม่มีการบันทึกข้อมูลใด");
+            // The role is checked again too, as the API's policy would check it now.
+            else if (!Policies.Allows(job.Kind == ImportKind.StudentCounts ? Policies.SchoolData : Policies.AreaAdmin, role))
+                result = ImportResult.FileProblem("บทบาทของผู้เริ่มการนำเข้านี้ไม่มีสิทธิ์นำเข้าข้อมูลประเภทนี้แล้ว ไม่มีการบันทึกข้อมูลใด");
             else
             {
                 services.GetRequiredService<UserScope>().UsePrincipal(principal);
@@ -176,7 +224,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
             log.LogError(e, "Import {Job} failed", job.Id);
             result = ImportResult.FileProblem("เกิดข้อผิดพลาดในระบบระหว่างนำเข้า ไม่มีการบันทึกข้อมูลใด — กรุณาลองใหม่ หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ");
         }
-        await FinishAsync(job, result, CancellationToken.None);
+        return result;
     }
 
     private async Task FinishAsync(ImportJob job, ImportResult result, CancellationToken ct)

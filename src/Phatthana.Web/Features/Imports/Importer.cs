@@ -77,6 +77,12 @@ public sealed class ImportContext(AppDbContext db, Area area, SchoolRef? school,
             Db.ChangeTracker.Clear();
             return true;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            Errors.Add(new FieldError("", "มีผู้แก้ไขข้อมูลที่ไฟล์นี้อ้างถึงในระหว่างนำเข้า ไม่มีการบันทึกข้อมูลใด — กรุณานำเข้าไฟล์อีกครั้ง"));
+            return false;
+        }
         catch (DbUpdateException e)
         {
             Db.ChangeTracker.Clear();

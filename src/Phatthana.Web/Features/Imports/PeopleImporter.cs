@@ -32,7 +32,7 @@ public sealed class PeopleImporter : Importer
         new("school", "รหัสสถานศึกษา", false, "รหัส 10 หลัก, SMIS 8 หลัก หรือ OBEC 6 หลัก (จัดรูปแบบเป็นข้อความ)", AsText: true, "school_id", "รหัสโรงเรียน"),
         new("division", T.Division, false, "สำหรับบุคลากรใน สพท. ที่ไม่ได้อยู่สถานศึกษา"),
         new("startDate", T.StartDate, false, "วว/ดด/ปปปป (พ.ศ.)", AsText: true, "วันที่บรรจุ", "วันเริ่มปฏิบัติงาน"),
-        new("status", T.StatusLabel, false, string.Join(", ", Enum.GetValues<PersonStatus>().Select(T.Label)) + " (เว้นว่าง = ปฏิบัติงานอยู่)"),
+        new("status", T.StatusLabel, false, string.Join(", ", Enum.GetValues<PersonStatus>().Select(T.Label)) + " (เว้นว่าง: คนใหม่ = ปฏิบัติงานอยู่, คนที่มีในทะเบียนแล้ว = คงสถานะเดิม)"),
         new("effectiveDate", T.StatusDate, false, "วันที่ย้าย/เกษียณ/เปลี่ยนตำแหน่งมีผล (พ.ศ.)", AsText: true, "statusDate"),
     ];
 

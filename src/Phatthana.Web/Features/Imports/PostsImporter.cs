@@ -35,10 +35,15 @@ public sealed class PostsImporter : Importer
         var schools = await SchoolFinder.ForAreaAsync(db, area, ct);
         var people = (await db.People.AsNoTracking().Where(p => p.AreaId == area)
                 .Select(p => new OccupantRef(p.Id, p.NationalId, p.Title + p.FirstName + " " + p.LastName, p.SchoolId,
-                    p.School != null ? p.School.Name : null, p.Position, p.Status)).ToListAsync(ct))
+                    p.School != null ? p.School.Name : null, p.Position, p.Status, p.Version)).ToListAsync(ct))
             .ToDictionary(p => p.NationalId);
         var existing = await db.Posts.AsNoTracking().Where(p => p.AreaId == area)
-            .Select(p => new { p.Id, p.PositionNumber, p.OccupantId }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.PositionNumber, p.OccupantId, p.SchoolId }).ToListAsync(ct);
+        // A number two schools' registers already share (a legacy conflict the data-quality page shows) cannot be the key of
+        // a row until one of them is fixed.
+        var schoolNames = schools.All.ToDictionary(s => s.Id, s => s.Name);
+        var shared = existing.GroupBy(p => p.PositionNumber).Where(g => g.Select(p => p.SchoolId).Distinct().Count() > 1)
+            .ToDictionary(g => g.Key, g => string.Join(" และ ", g.Select(p => schoolNames.GetValueOrDefault(p.SchoolId, "สถานศึกษาอื่น")).Distinct()));
 
         // First pass: read each row's school and keys, and report what is wrong with them.
         var parsed = new List<Parsed>();
@@ -56,7 +61,9 @@ public sealed class PostsImporter : Importer
             }
             if (note is not null) context.Note(row.Row, "school", note);
             var number = Shared.Validation.Checks.Clean(row["positionNumber"]);
-            if (number is not null && seenNumber.TryGetValue(number, out var firstNumber))
+            if (number is not null && shared.TryGetValue(number, out var both))
+                context.Error(row.Row, "positionNumber", $"{T.PositionNumber} {number} อยู่ในบัญชีของ{both}อยู่แล้ว — แก้ในหน้าอัตราให้เหลือสถานศึกษาเดียวก่อน");
+            else if (number is not null && seenNumber.TryGetValue(number, out var firstNumber))
                 context.Error(row.Row, "positionNumber", $"{T.PositionNumber} {number} ซ้ำกับแถว {firstNumber} ในไฟล์นี้");
             else if (number is not null) seenNumber[number] = row.Row;
             var occupant = string.IsNullOrWhiteSpace(row["occupant"]) ? null : NationalId.Normalise(row["occupant"]);
@@ -80,7 +87,7 @@ public sealed class PostsImporter : Importer
         }
         if (context.Errors.Count > 0) return Failed(context);
 
-        var byNumber = existing.ToDictionary(p => p.PositionNumber, p => p.Id);
+        var byNumber = existing.GroupBy(p => p.PositionNumber).ToDictionary(g => g.Key, g => g.First().Id);
         var (created, updated) = (0, 0);
         var saved = await context.WriteAsync(pending.Count, async writer =>
         {
@@ -88,6 +95,11 @@ public sealed class PostsImporter : Importer
             {
                 var ids = chunk.Select(p => byNumber.GetValueOrDefault(p.Values.PositionNumber)).Where(id => id != Guid.Empty).ToList();
                 var tracked = await db.Posts.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.PositionNumber, ct);
+                // Each occupant's record is touched with the version the rules were checked against: had anyone changed them
+                // since (retired them, given them another post), the save is refused as a whole.
+                var occupantIds = chunk.Where(p => p.Values.Occupant is not null).Select(p => p.Values.Occupant!.Id).ToList();
+                foreach (var person in await db.People.Where(p => occupantIds.Contains(p.Id)).ToListAsync(ct))
+                    PostRules.Claim(db, person, people[person.NationalId].Version);
                 foreach (var (_, school, v) in chunk)
                 {
                     if (tracked.TryGetValue(v.PositionNumber, out var post)) updated++;

@@ -166,11 +166,14 @@ public sealed partial class StudentCountsImporter : Importer
     private static void ReadGradeRow(ImportContext context, SheetRow row, SchoolYear entry)
     {
         var label = row["grade"]?.Trim() ?? "";
-        var ok = Count(context, row, "boys", $"จำนวน{T.Boys}", SaveStudentCounts.MaxPerGrade, out var boys)
-               & Count(context, row, "girls", $"จำนวน{T.Girls}", SaveStudentCounts.MaxPerGrade, out var girls)
-               & Count(context, row, "total", "รวม", SaveStudentCounts.MaxPerGrade * 2, out var total)
-               & Count(context, row, "classrooms", $"จำนวน{T.Classrooms}", SaveStudentCounts.MaxClassrooms, out var rooms);
-        if (SubtotalOf(label) is { } grades)
+        var subtotal = SubtotalOf(label);
+        // A subtotal sums up to every grade of the school, so its figures may be as large as all of them together.
+        var scale = subtotal?.Length ?? 1;
+        var ok = Count(context, row, "boys", $"จำนวน{T.Boys}", SaveStudentCounts.MaxPerGrade * scale, out var boys)
+               & Count(context, row, "girls", $"จำนวน{T.Girls}", SaveStudentCounts.MaxPerGrade * scale, out var girls)
+               & Count(context, row, "total", "รวม", SaveStudentCounts.MaxPerGrade * 2 * scale, out var total)
+               & Count(context, row, "classrooms", $"จำนวน{T.Classrooms}", SaveStudentCounts.MaxClassrooms * scale, out var rooms);
+        if (subtotal is { } grades)
         {
             entry.Totals.Add(new TotalRow(row.Row, label, grades, boys, girls, total, rooms));
             return;

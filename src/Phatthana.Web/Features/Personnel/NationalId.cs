@@ -10,12 +10,15 @@ public static partial class NationalId
 {
     public const int Length = 13;
 
-    /// <summary>The digits of a typed ID: dashes and spaces ("1-2345-67890-12-3") are dropped, Thai digits read as digits.</summary>
+    /// <summary>
+    /// The digits of a typed ID, the one form that is checked and stored: dashes and spaces ("1-2345-67890-12-3") dropped,
+    /// Thai digits read as digits, and the ".0" a spreadsheet adds to a number cell taken off.
+    /// </summary>
     public static string Normalise(string? value)
     {
         if (value is null) return "";
-        var arabic = Shared.Thai.ThaiNumber.ToArabicDigits(value.Trim());
-        return Separators().Replace(arabic, "");
+        var digits = Separators().Replace(Shared.Thai.ThaiNumber.ToArabicDigits(value.Trim()), "");
+        return digits.EndsWith(".0", StringComparison.Ordinal) ? digits[..^2] : digits;
     }
 
     public static int CheckDigit(ReadOnlySpan<char> firstTwelve)
@@ -37,7 +40,6 @@ public static partial class NationalId
             return $"เลขประจำตัวประชาชน \"{text}\" ถูก Excel แปลงเป็นตัวเลขแบบย่อ (วิทยาศาสตร์) ทำให้ตัวเลขสูญหาย — " +
                    "จัดรูปแบบคอลัมน์นี้เป็น \"ข้อความ\" (Text) แล้วพิมพ์เลข 13 หลักใหม่";
         var digits = Normalise(text);
-        if (digits.EndsWith(".0", StringComparison.Ordinal)) digits = digits[..^2];
         if (!digits.All(char.IsAsciiDigit))
             return $"เลขประจำตัวประชาชน \"{text}\" ต้องเป็นตัวเลข 13 หลัก";
         if (digits.Length < Length)

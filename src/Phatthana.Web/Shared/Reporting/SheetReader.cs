@@ -149,11 +149,11 @@ public static class SheetReader
     }
 
     /// <summary>Every row of the file as text cells (the title rows and header too), for the error report.</summary>
-    public static List<string?[]> RawRows(byte[] content, string fileName)
+    public static List<string?[]> RawRows(byte[] content, string fileName, int maxRows = int.MaxValue)
     {
         var type = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV : ExcelType.XLSX;
         var bytes = type == ExcelType.CSV ? AsUtf8(content) : content;
-        return Query(bytes, type).Select(r => r.Values.Select(Text).ToArray()).ToList();
+        return Query(bytes, type).Take(maxRows).Select(r => r.Values.Select(Text).ToArray()).ToList();
     }
 
     private static IEnumerable<IDictionary<string, object?>> Query(byte[] bytes, ExcelType type) => type == ExcelType.CSV
@@ -205,7 +205,8 @@ public static class SheetReader
 
     private static SheetStream Failed(string problem) => new(problem, [], new Dictionary<string, string>(), 0, []);
 
-    private static bool IsUnreadable(Exception e) =>
+    /// <summary>The exceptions a damaged or foreign file makes the readers throw (never a fault of ours).</summary>
+    public static bool IsUnreadable(Exception e) =>
         e is InvalidDataException or IOException or FormatException or InvalidOperationException or NotSupportedException
             or System.Xml.XmlException or ArgumentException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException;
 

@@ -23,6 +23,8 @@ public sealed class JobModel(RouteScope route, ImportJobs jobs, ImportRunner run
     /// <summary>Field → the column's header as the file (or the template) names it, for messages in the person's words.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; private set; } = new Dictionary<string, string>();
     public bool Finished => Job.Status is ImportStatus.Succeeded or ImportStatus.Failed;
+    /// <summary>Whether the uploaded file is still kept (for the error report).</summary>
+    public bool HasFile { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -32,12 +34,19 @@ public sealed class JobModel(RouteScope route, ImportJobs jobs, ImportRunner run
     /// <summary>The uploaded file with one more column saying what is wrong on each row.</summary>
     public async Task<IActionResult> OnGetReportAsync(Guid id)
     {
-        if (!await LoadAsync(id) || Job.Status != ImportStatus.Failed) return NotFound();
-        if (Job.Content is not { Length: > 0 } content || !SheetReader.Open(content, Job.FileName, runner.For(Job.Kind).Aliases).Readable)
-            return NotFound();
+        if (!await LoadAsync(id) || Job.Status != ImportStatus.Failed || await jobs.ContentAsync(id) is not { Length: > 0 } content) return NotFound();
         var sheet = SheetReader.Open(content, Job.FileName, runner.For(Job.Kind).Aliases);
-        var bytes = ImportErrorReport.Build(content, Job.FileName, sheet.HeaderRow, Result.Errors, Labels);
-        return File(bytes, ExcelExporter.ContentType, $"{Path.GetFileNameWithoutExtension(Job.FileName)}-ข้อผิดพลาด.xlsx");
+        try
+        {
+            if (!sheet.Readable) throw new SheetReadException(sheet.Problem!);
+            var bytes = ImportErrorReport.Build(content, Job.FileName, sheet.HeaderRow, Result.Errors, Labels);
+            return File(bytes, ExcelExporter.ContentType, $"{Path.GetFileNameWithoutExtension(Job.FileName)}-ข้อผิดพลาด.xlsx");
+        }
+        catch (Exception e) when (e is SheetReadException || SheetReader.IsUnreadable(e))
+        {
+            TempData["Flash"] = "สร้างไฟล์พร้อมคอลัมน์ข้อผิดพลาดไม่ได้ เพราะไฟล์ที่อัปโหลดอ่านได้ไม่ครบ — ดูรายการข้อผิดพลาดในหน้านี้";
+            return Redirect($"/areas/{Area.Code}/imports/{id}");
+        }
     }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -47,8 +56,13 @@ public sealed class JobModel(RouteScope route, ImportJobs jobs, ImportRunner run
         Result = ImportJobs.ResultOf(job);
         var importer = runner.For(job.Kind);
         var labels = importer.Columns.ToDictionary(c => c.Field, c => c.Header);
-        if (job.Content is { Length: > 0 } content && SheetReader.Open(content, job.FileName, importer.Aliases) is { Readable: true } sheet)
-            foreach (var (field, header) in sheet.HeaderOf) labels[field] = header;
+        // A failed job's messages name columns as the person's own file does; the file is read for that once, when it ended.
+        if (job.Status == ImportStatus.Failed && await jobs.ContentAsync(id) is { Length: > 0 } content)
+        {
+            HasFile = true;
+            if (SheetReader.Open(content, job.FileName, importer.Aliases) is { Readable: true } sheet)
+                foreach (var (field, header) in sheet.HeaderOf) labels[field] = header;
+        }
         labels["file"] = "ไฟล์";
         Labels = labels;
         return true;

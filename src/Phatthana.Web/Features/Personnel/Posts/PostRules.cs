@@ -16,7 +16,7 @@ public sealed class PostInput
 }
 
 /// <summary>Who may be named as an occupant: enough of a person to check the rules.</summary>
-public sealed record OccupantRef(Guid Id, string NationalId, string Name, Guid? SchoolId, string? SchoolName, Position Position, PersonStatus Status);
+public sealed record OccupantRef(Guid Id, string NationalId, string Name, Guid? SchoolId, string? SchoolName, Position Position, PersonStatus Status, int Version = 0);
 
 public sealed record PostValues(string PositionNumber, PostType PostType, OccupantRef? Occupant);
 
@@ -58,6 +58,18 @@ public static partial class PostRules
                 checks.Add("occupant", $"{occupant.Name} ครองอัตราเลขที่ {other} อยู่แล้ว — ให้อัตราเดิมว่างก่อน");
         }
         return checks.IsValid ? (new PostValues(number!, input.PostType!.Value, occupant), []) : (null, [.. checks.Errors]);
+    }
+
+    /// <summary>
+    /// Saves the occupant's record along with the post, under the version the rules were checked against. Two posts given
+    /// the same person at once, or a post given to someone being retired at that moment: one of the saves is refused as a
+    /// lost update (409), instead of both going through.
+    /// </summary>
+    public static void Claim(AppDbContext db, Person occupant, int checkedVersion)
+    {
+        var version = db.Entry(occupant).Property(p => p.Version);
+        version.OriginalValue = checkedVersion;
+        version.IsModified = true;
     }
 
     [GeneratedRegex(@"^[0-9A-Za-z\u0E01-\u0E59./-]+$")]

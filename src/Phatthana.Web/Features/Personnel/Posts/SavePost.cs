@@ -43,6 +43,8 @@ public sealed class SavePost(AppDbContext db)
             return Outcome<Post>.Duplicate("positionNumber", $"{T.DuplicatePositionNumber} (เลขที่ {values.PositionNumber})");
         post.PositionNumber = values.PositionNumber;
         post.PostType = values.PostType;
+        if (values.Occupant is { } o && post.OccupantId != o.Id)
+            PostRules.Claim(db, await db.People.IgnoreQueryFilters().SingleAsync(p => p.Id == o.Id, ct), o.Version);
         post.OccupantId = values.Occupant?.Id;
         return null;
     }
@@ -50,6 +52,6 @@ public sealed class SavePost(AppDbContext db)
     public static Task<OccupantRef?> OccupantAsync(AppDbContext db, Guid areaId, string nationalId, CancellationToken ct = default) =>
         db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.AreaId == areaId && p.NationalId == nationalId)
             .Select(p => new OccupantRef(p.Id, p.NationalId, p.Title + p.FirstName + " " + p.LastName, p.SchoolId,
-                p.School != null ? p.School.Name : null, p.Position, p.Status))
+                p.School != null ? p.School.Name : null, p.Position, p.Status, p.Version))
             .FirstOrDefaultAsync(ct);
 }
