@@ -207,7 +207,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
                 var db = services.GetRequiredService<AppDbContext>();
                 var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == job.AreaId, ct);
                 var school = job.SchoolId is { } sid
-                    ? await db.Schools.AsNoTracking().Where(s => s.Id == sid).Select(s => new Organisation.SchoolRef(s.Id, s.Code, s.Name, s.Type)).FirstOrDefaultAsync(ct)
+                    ? await Organisation.SchoolFinder.ByIdAsync(db, sid, ct)
                     : null;
                 if (area is null || (job.SchoolId is not null && school is null))
                     result = ImportResult.FileProblem("ท่านไม่มีสิทธิ์ในเขตพื้นที่หรือสถานศึกษานี้แล้ว ไม่มีการบันทึกข้อมูลใด");

@@ -72,7 +72,7 @@ public sealed class ImportContext(AppDbContext db, Area area, SchoolRef? school,
         {
             await using var tx = await Db.Database.BeginTransactionAsync(ct);
             await write(writer);
-            await writer.FlushAsync(force: true, ct);
+            await writer.FlushAsync(ct);
             await tx.CommitAsync(ct);
             Db.ChangeTracker.Clear();
             return true;
@@ -112,12 +112,12 @@ public sealed class ImportWriter(AppDbContext db, IImportProgress progress, int 
     public Task RowDoneAsync(CancellationToken ct)
     {
         _done++;
-        return _done % ImportContext.ChunkSize == 0 ? FlushAsync(force: true, ct) : Task.CompletedTask;
+        return _done % ImportContext.ChunkSize == 0 ? FlushAsync(ct) : Task.CompletedTask;
     }
 
-    public async Task FlushAsync(bool force, CancellationToken ct)
+    /// <summary>Writes what the chunk added or changed and empties the change tracker.</summary>
+    public async Task FlushAsync(CancellationToken ct)
     {
-        if (!force) return;
         // A chunk of new rows bypasses EF's per-row commands (COPY / one prepared INSERT), audited as SaveChanges would;
         // a chunk with updates takes SaveChanges.
         await BulkInsert.SaveChangesAsync(db, ct);
@@ -183,8 +183,7 @@ public abstract class Importer
         value = null;
         var text = row[field];
         if (string.IsNullOrWhiteSpace(text)) return true;
-        var clean = Shared.Thai.ThaiNumber.ToArabicDigits(text).Replace(",", "").Trim();
-        if (clean.EndsWith(".0", StringComparison.Ordinal)) clean = clean[..^2];
+        var clean = SheetReader.CodeText(text.Replace(",", ""));
         if (!int.TryParse(clean, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
             context.Error(row.Row, field, $"{label} \"{text}\" ต้องเป็นจำนวนเต็ม");

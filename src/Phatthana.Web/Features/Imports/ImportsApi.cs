@@ -55,7 +55,7 @@ public static class ImportsApi
         }
         // A director's own school is the one their file is about, unless it names schools itself.
         if (school is null && request.HttpContext.RequestServices.GetRequiredService<UserScope>().SchoolId is { } own)
-            school = await db.Schools.AsNoTracking().Where(s => s.Id == own).Select(s => new SchoolRef(s.Id, s.Code, s.Name, s.Type)).FirstOrDefaultAsync();
+            school = await SchoolFinder.ByIdAsync(db, own);
         if (errors.Count > 0) return ApiResults.Validation(errors);
 
         using var buffer = new MemoryStream((int)file.Length);

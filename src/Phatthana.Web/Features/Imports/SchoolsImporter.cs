@@ -112,11 +112,5 @@ public sealed class SchoolsImporter : Importer
         return saved ? new ImportResult(context.Rows, created, updated, [], context.Notes) : Failed(context);
     }
 
-    private static string? Digits(string? raw)
-    {
-        var s = Checks.Clean(raw);
-        if (s is null) return null;
-        s = Shared.Thai.ThaiNumber.ToArabicDigits(s);
-        return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
-    }
+    private static string? Digits(string? raw) => SheetReader.CodeText(Checks.Clean(raw)) is { Length: > 0 } s ? s : null;
 }

@@ -66,9 +66,9 @@ public sealed class SchoolFinder
     public static string Unknown(string? raw) =>
         $"ไม่พบสถานศึกษารหัส \"{raw?.Trim()}\" ในเขตพื้นที่นี้ (ใช้รหัส 10 หลัก, รหัส SMIS 8 หลัก หรือรหัส OBEC 6 หลัก)";
 
-    private static string Clean(string? raw)
-    {
-        var s = Shared.Thai.ThaiNumber.ToArabicDigits(raw?.Trim() ?? "");
-        return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
-    }
+    private static string Clean(string? raw) => Shared.Reporting.SheetReader.CodeText(raw);
+
+    /// <summary>One school by id, as the imports name it (a director's own school, a job's school).</summary>
+    public static Task<SchoolRef?> ByIdAsync(AppDbContext db, Guid id, CancellationToken ct = default) =>
+        db.Schools.AsNoTracking().Where(s => s.Id == id).Select(s => new SchoolRef(s.Id, s.Code, s.Name, s.Type)).FirstOrDefaultAsync(ct);
 }

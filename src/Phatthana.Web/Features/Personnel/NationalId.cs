@@ -17,8 +17,7 @@ public static partial class NationalId
     public static string Normalise(string? value)
     {
         if (value is null) return "";
-        var digits = Separators().Replace(Shared.Thai.ThaiNumber.ToArabicDigits(value.Trim()), "");
-        return digits.EndsWith(".0", StringComparison.Ordinal) ? digits[..^2] : digits;
+        return Separators().Replace(Shared.Reporting.SheetReader.CodeText(value), "");
     }
 
     public static int CheckDigit(ReadOnlySpan<char> firstTwelve)

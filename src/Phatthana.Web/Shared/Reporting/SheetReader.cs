@@ -216,6 +216,16 @@ public static class SheetReader
     private static string Key(string? header) =>
         string.Join(' ', (header ?? "").Replace("\u200b", "").TrimEnd('*', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
+    /// <summary>
+    /// A code or whole number as a cell gives it, in one form: trimmed, Thai digits read as digits, and the ".0" a number
+    /// cell gains on its way through a CSV taken off ("080035.0" → "080035"). Blank is "".
+    /// </summary>
+    public static string CodeText(string? raw)
+    {
+        var s = Thai.ThaiNumber.ToArabicDigits(raw?.Trim() ?? "");
+        return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
+    }
+
     /// <summary>A cell as text: whole numbers without ".0", Excel dates as ISO dates, blank as null.</summary>
     public static string? Text(object? value) => value switch
     {

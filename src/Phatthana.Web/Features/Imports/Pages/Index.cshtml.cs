@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
         {
             // A director's import is their school's: the file may then leave out the school column.
             var school = scope.SchoolId is { } own
-                ? await db.Schools.AsNoTracking().Where(s => s.Id == own).Select(s => new SchoolRef(s.Id, s.Code, s.Name, s.Type)).FirstOrDefaultAsync()
+                ? await SchoolFinder.ByIdAsync(db, own)
                 : null;
             var outcome = await jobs.EnqueueAsync(new ImportRequest(Kind!.Value, Area, school, Kind == ImportKind.StudentCounts ? AcademicYear : null,
                 Upload!.FileName, await ReadAsync(Upload)));
