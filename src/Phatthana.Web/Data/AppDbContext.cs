@@ -31,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonHistory> PersonHistory => Set<PersonHistory>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Features.Manpower.StaffingRuleSet> StaffingRuleSets => Set<Features.Manpower.StaffingRuleSet>();
+    public DbSet<Features.Manpower.SubjectNeed> SubjectNeeds => Set<Features.Manpower.SubjectNeed>();
     public DbSet<Features.Imports.ImportJob> ImportJobs => Set<Features.Imports.ImportJob>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

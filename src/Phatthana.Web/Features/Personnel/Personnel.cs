@@ -14,6 +14,9 @@ public enum AcademicStanding { None, Professional, SeniorProfessional, Expert, S
 /// <summary>กลุ่มสาระการเรียนรู้ (the 8 of the core curriculum) and early childhood, guidance and special education.</summary>
 public enum SubjectArea { Thai, Mathematics, Science, SocialStudies, HealthPE, Arts, CareerTech, ForeignLanguages, EarlyChildhood, Guidance, SpecialEducation }
 
+/// <summary>ระดับชั้นที่สอน: the level a teacher mainly teaches (the manpower analysis counts subjects per level).</summary>
+public enum TeachingLevel { PrePrimary, Primary, LowerSecondary, UpperSecondary }
+
 /// <summary>Whether the person still works in the area: transferred out and retired people stay on file with the date.</summary>
 public enum PersonStatus { Active, Transferred, Retired }
 
@@ -40,6 +43,8 @@ public sealed class Person : IOptionalSchoolOwned, IVersioned, ITimestamped
     /// <summary>วิชาเอก of the person's degree, as the subject area it qualifies them to teach.</summary>
     public SubjectArea? Major { get; set; }
     public List<SubjectArea> TeachingSubjectAreas { get; set; } = [];
+    /// <summary>ระดับชั้นที่สอนเป็นหลัก; when missing, a primary school's teacher counts at primary level.</summary>
+    public TeachingLevel? TeachingLevel { get; set; }
     public Guid? SchoolId { get; set; }
     public School? School { get; set; }
     public Guid? DivisionId { get; set; }

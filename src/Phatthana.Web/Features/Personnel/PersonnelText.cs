@@ -16,6 +16,7 @@ public static class PersonnelText
     public const string StandingLabel = "วิทยฐานะ";
     public const string Major = "วิชาเอก";
     public const string TeachingSubjectAreas = "กลุ่มสาระที่สอน";
+    public const string TeachingLevelLabel = "ระดับชั้นที่สอน";
     public const string Workplace = "สังกัด (สถานศึกษา/กลุ่มงาน)";
     public const string School = "สถานศึกษา";
     public const string Division = "กลุ่มงาน";
@@ -63,6 +64,15 @@ public static class PersonnelText
         Personnel.Position.GovernmentEmployee => "พนักงานราชการ",
         Personnel.Position.ContractTeacher => "ครูอัตราจ้าง",
         _ => position.ToString(),
+    };
+
+    public static string Label(TeachingLevel level) => level switch
+    {
+        Personnel.TeachingLevel.PrePrimary => "ปฐมวัย",
+        Personnel.TeachingLevel.Primary => "ประถมศึกษา",
+        Personnel.TeachingLevel.LowerSecondary => "มัธยมศึกษาตอนต้น",
+        Personnel.TeachingLevel.UpperSecondary => "มัธยมศึกษาตอนปลาย",
+        _ => level.ToString(),
     };
 
     public static string Label(AcademicStanding standing) => standing switch

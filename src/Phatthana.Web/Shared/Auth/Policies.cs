@@ -23,6 +23,9 @@ public static class Policies
     public const string ReadAudit = "read-audit";
     /// <summary>The personnel registry's lists and profiles (a teacher reads only their own profile).</summary>
     public const string ReadPeople = "read-people";
+    /// <summary>Area-wide analyses (manpower): area staff, supervisors and assessors — not school-level roles, whose
+    /// scope would show one school against an area's worth of requirements.</summary>
+    public const string ReadAreaAnalyses = "read-area-analyses";
     /// <summary>Whole national IDs and birth dates (PDPA): the staff who keep personnel records.</summary>
     public const string NationalIds = "national-ids";
 
@@ -35,6 +38,7 @@ public static class Policies
         [ManageUsers] = [Role.SystemAdmin, Role.AreaAdmin],
         [ReadAudit] = [Role.SystemAdmin, Role.AreaAdmin],
         [ReadPeople] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Assessor],
+        [ReadAreaAnalyses] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
         [NationalIds] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
     };
 

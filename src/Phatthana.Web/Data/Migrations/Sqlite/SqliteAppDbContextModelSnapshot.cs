@@ -381,6 +381,79 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Phatthana.Web.Features.Manpower.StaffingRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EffectiveFromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsShippedDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFromYear")
+                        .IsUnique();
+
+                    b.ToTable("StaffingRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Manpower.SubjectNeed", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectArea")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId", "AcademicYear", "SubjectArea");
+
+                    b.HasIndex("AreaId", "AcademicYear");
+
+                    b.ToTable("SubjectNeeds");
+                });
+
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -691,6 +764,10 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("StatusDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TeachingLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("TeachingSubjectAreas")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -897,6 +974,21 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Manpower.SubjectNeed", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>

@@ -64,10 +64,11 @@ public sealed class SaveSchool(AppDbContext db)
         return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
     }
 
-    /// <summary>Deletes the school and its student counts, each row removed (and so audited) here, not by a silent cascade.</summary>
+    /// <summary>Deletes the school, its student counts and subject needs, each row removed (and so audited) here, not by a silent cascade.</summary>
     public async Task<Outcome<School>> DeleteAsync(School school, CancellationToken ct = default)
     {
         db.StudentCounts.RemoveRange(await db.StudentCounts.Where(c => c.SchoolId == school.Id).ToListAsync(ct));
+        db.SubjectNeeds.RemoveRange(await db.SubjectNeeds.Where(n => n.SchoolId == school.Id).ToListAsync(ct));
         db.Schools.Remove(school);
         return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
     }
