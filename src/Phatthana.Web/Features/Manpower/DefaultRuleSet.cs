@@ -11,7 +11,7 @@ public static class DefaultRuleSet
 
     public static StaffingRuleSet Create() => new()
     {
-        Name = "เกณฑ์อัตรากำลังครูและผู้บริหารสถานศึกษา (ค่าเริ่มต้น)",
+        Name = "เกณฑ์อัตรากำลังครูและผู้บริหารสถานศึกษา",
         EffectiveFromYear = EffectiveFromYear,
         Reference = ManpowerText.ShippedDefaultNote,
         IsShippedDefault = true,

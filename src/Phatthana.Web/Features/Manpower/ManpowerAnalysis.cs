@@ -97,11 +97,11 @@ public static class ManpowerCalculation
         if (!year.Succeeded) return year.As<ManpowerResult>();
         if (await RuleSetForAsync(db, year.Value, ct) is not { } rules)
             return Outcome<ManpowerResult>.Invalid([new("academicYear", $"ยังไม่มีเกณฑ์อัตรากำลังที่ใช้กับปีการศึกษา {year.Value} — ผู้ดูแลระบบเพิ่มได้ที่หน้าเกณฑ์อัตรากำลัง")]);
-        return Outcome<ManpowerResult>.Ok(await ComputeAsync(db, area.Id, year.Value, rules, ct));
+        return Outcome<ManpowerResult>.Ok(await ComputeAsync(db, area.Id, year.Value, rules, ct: ct));
     }
 
     /// <summary>Computes every school of one area (or, with no area, of every area the caller sees).</summary>
-    public static async Task<ManpowerResult> ComputeAsync(AppDbContext db, Guid? areaId, int year, StaffingRuleSet rules, CancellationToken ct = default)
+    public static async Task<ManpowerResult> ComputeAsync(AppDbContext db, Guid? areaId, int year, StaffingRuleSet rules, Guid? schoolId = null, CancellationToken ct = default)
     {
         var schoolQuery = db.Schools.AsNoTracking();
         var countQuery = db.StudentCounts.AsNoTracking().Where(c => c.AcademicYear == year);
@@ -111,6 +111,12 @@ public static class ManpowerCalculation
             schoolQuery = schoolQuery.Where(s => s.AreaId == id);
             countQuery = countQuery.Where(c => c.AreaId == id);
             postQuery = postQuery.Where(p => p.AreaId == id);
+        }
+        if (schoolId is { } one)
+        {
+            schoolQuery = schoolQuery.Where(s => s.Id == one);
+            countQuery = countQuery.Where(c => c.SchoolId == one);
+            postQuery = postQuery.Where(p => p.SchoolId == one);
         }
         var schools = await schoolQuery
             .Select(s => new SchoolFacts(s.Id, s.AreaId, s.Code, s.Name, s.Type, s.DistrictId, s.District!.Name, s.NetworkId, s.Network != null ? s.Network.Name : null))

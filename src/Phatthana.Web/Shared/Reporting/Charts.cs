@@ -4,8 +4,9 @@ namespace Phatthana.Web.Shared.Reporting;
 
 public enum ChartKind { Bar, StackedBar, Line, Pie }
 
-/// <summary>One series of a chart: its Thai name (legend) and one value per category.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+/// <summary>One series of a chart: its Thai name (legend), one value per category and, when its meaning has a colour
+/// (short in red, over in amber), that colour as #rrggbb; otherwise the palette's.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double> Values, string? Color = null);
 
 /// <summary>
 /// A chart declared as data: kind, Thai title, category labels (x axis or pie slices) and series.
@@ -81,6 +82,9 @@ public static partial class ChartRenderer
 
     private static Color Colour(int i) => Color.FromHex(Palette[i % Palette.Length]);
 
+    private static Color Colour(ChartSpec spec, int series) =>
+        spec.Series[series].Color is { Length: 7 } hex && hex[0] == '#' ? Color.FromHex(hex) : Colour(series);
+
     private static void Bars(Plot plot, ChartSpec spec, bool stacked)
     {
         var groups = spec.Series.Count;
@@ -98,7 +102,7 @@ public static partial class ChartRenderer
                     Position = position,
                     ValueBase = stacked ? baseValue : 0,
                     Value = stacked ? baseValue + value : value,
-                    FillColor = Colour(s),
+                    FillColor = Colour(spec, s),
                     Size = width,
                     LineWidth = 0,
                 });
@@ -117,7 +121,7 @@ public static partial class ChartRenderer
         for (var s = 0; s < spec.Series.Count; s++)
         {
             var line = plot.Add.Scatter(xs, spec.Series[s].Values.Take(xs.Length).ToArray());
-            line.Color = Colour(s);
+            line.Color = Colour(spec, s);
             line.LineWidth = 2;
             line.MarkerSize = 6;
         }
@@ -168,7 +172,7 @@ public static partial class ChartRenderer
     private static void Legend(Plot plot, ChartSpec spec)
     {
         if (spec.Series.Count < 2) return;
-        var items = spec.Series.Select((s, i) => new LegendItem { LabelText = s.Name, FillColor = Colour(i) });
+        var items = spec.Series.Select((s, i) => new LegendItem { LabelText = s.Name, FillColor = Colour(spec, i) });
         plot.ShowLegend(items, Alignment.UpperRight);
         plot.Legend.FontName = ReportFonts.Family;
         plot.Legend.FontSize = 12;

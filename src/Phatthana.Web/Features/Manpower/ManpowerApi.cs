@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Reporting;
+using Phatthana.Web.Shared.Validation;
+using Phatthana.Web.Shared.Web;
+using P = Phatthana.Web.Features.Personnel.PersonnelText;
+
+namespace Phatthana.Web.Features.Manpower;
+
+/// <summary>A school's row of the pinned manpower answer (API.md), with its name and vacant posts besides.</summary>
+public sealed record SchoolManpowerDto(string School, string Name, int Students, int Classrooms, int RequiredTeachers, int RequiredAdministrators,
+    int ActualTeachers, int ActualAdministrators, int VacantPosts, int Difference, ManpowerStatus Status)
+{
+    public static SchoolManpowerDto From(SchoolManpower s) => new(s.School.Code, s.School.Name, s.Requirement.Students, s.Requirement.Classrooms,
+        s.Requirement.Teachers, s.Requirement.Administrators, s.ActualTeachers, s.ActualAdministrators, s.VacantPosts, s.Difference, s.Status);
+}
+
+public sealed record SchoolRefDto(string School, string Name);
+
+/// <summary>GET /areas/{area}/manpower (pinned): the rule set, each school, the summary; schools without student counts listed apart.</summary>
+public sealed record ManpowerDto(int AcademicYear, string RuleSet, IReadOnlyList<SchoolManpowerDto> Schools, ManpowerSummary Summary, IReadOnlyList<SchoolRefDto> MissingStudentCounts);
+
+/// <summary>GET /areas/{area}/out-of-major (pinned) row.</summary>
+public sealed record OutOfMajorDto(string NationalId, string Name, string School, string SchoolName, SubjectArea Major, IReadOnlyList<SubjectArea> TeachingSubjectAreas);
+
+/// <summary>A school's requirement with the working: per grade, per level, the band and the deputies' band.</summary>
+public sealed record SchoolWorkingDto(string School, string Name, int AcademicYear, string RuleSet, StaffingRule Rule, int Students, int Classrooms,
+    IReadOnlyList<GradeWorking> Grades, IReadOnlyList<LevelWorking> Levels, StudentBand? Band, decimal UnroundedTeachers, int RequiredTeachers,
+    int Directors, DeputyBand? DeputyBand, int Deputies, int RequiredAdministrators, int ActualTeachers, int ActualAdministrators, int VacantPosts,
+    int Difference, ManpowerStatus Status, IReadOnlyList<SubjectNeedRow> Subjects);
+
+public sealed record SubjectNeedInput(SubjectArea? SubjectArea, int? Needed, string? Note);
+
+public static class ManpowerApi
+{
+    public static readonly TableSpec<OutOfMajorRow> OutOfMajorTable = new("ครูสอนไม่ตรงวิชาเอก",
+        new TableColumn<OutOfMajorRow>("สถานศึกษา", r => r.SchoolName, SortKey: "school", Link: r => $"/schools/{r.School}/manpower", Width: 30, Wrap: true),
+        new TableColumn<OutOfMajorRow>(P.FullName, r => r.Name, SortKey: "name", Link: r => $"/people/{r.PersonId}", Width: 26, Wrap: true),
+        new TableColumn<OutOfMajorRow>(P.PositionLabel, r => P.Label(r.Position), Width: 16, Wrap: true),
+        new TableColumn<OutOfMajorRow>(P.Major, r => P.Label(r.Major), SortKey: "major", Width: 22, Wrap: true),
+        new TableColumn<OutOfMajorRow>(P.TeachingSubjectAreas, r => P.Subjects(r.TeachingSubjectAreas), Width: 30, Wrap: true),
+        new TableColumn<OutOfMajorRow>("รหัสสถานศึกษา", r => r.School, Width: 14, OnScreen: false));
+
+    public static RouteGroupBuilder MapManpowerApi(this RouteGroupBuilder api)
+    {
+        var area = api.MapGroup("/areas/{areaCode}").WithTags("Manpower");
+        area.MapGet("/manpower", Area).RequireAuthorization(Policies.ReadAreaAnalyses)
+            .WithSummary("อัตรากำลังตามเกณฑ์: each school's requirement against its register and the area summary (?academicYear=2567&district=&network=&type=&status=; ?format=xlsx|pdf|docx)")
+            .Returns<ManpowerDto>();
+        area.MapGet("/out-of-major", OutOfMajor).RequireAuthorization(Policies.ReadAreaAnalyses)
+            .WithSummary("Teachers whose major is not among the subject areas they teach (?format=xlsx|pdf|docx)")
+            .Returns<List<OutOfMajorDto>>();
+
+        var school = api.MapGroup("/schools/{schoolCode}").WithTags("Manpower");
+        school.MapGet("/manpower", School).RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("A school's requirement with the working (?academicYear=2567)").Returns<SchoolWorkingDto>();
+        school.MapGet("/subject-needs", Needs).RequireAuthorization(Policies.ReadPeople)
+            .WithSummary("The school's teachers needed per subject area against those it has (?academicYear=2567)").Returns<List<SubjectNeedRow>>();
+        school.MapPut("/subject-needs", SaveNeeds).RequireAuthorization(Policies.SchoolData)
+            .WithSummary("Replace the school's needs per subject area for a year (?academicYear=2567): [{subjectArea, needed, note}]")
+            .Writes<List<SubjectNeedRow>>();
+        return api;
+    }
+
+    /// <summary>What the filters of the page and the API read: district and network ids, school type, status.</summary>
+    public static ManpowerFilter Filter(Guid? district, Guid? network, SchoolType? type, ManpowerStatus? status, string? q = null) =>
+        new(district, network, type, status, Checks.Clean(q));
+
+    private static async Task<IResult> Area(HttpContext http, RouteScope scope, AppDbContext db, string? academicYear,
+        Guid? district, Guid? network, SchoolType? type, ManpowerStatus? status)
+    {
+        if (!ReportResults.TryFileFormat(http.Request, out var format)) return ReportResults.UnknownFormat(http.Request);
+        var outcome = await ManpowerCalculation.ForAreaAsync(db, scope.Area, academicYear, http.RequestAborted);
+        if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
+        var result = outcome.Value!;
+        var filter = Filter(district, network, type, status);
+        var schools = result.Schools.Where(filter.Keeps).ToList();
+        var missing = result.MissingCounts.Where(filter.Keeps).ToList();
+        if (format is { } f)
+        {
+            var notes = await FilterNotesAsync(db, filter);
+            var report = await ManpowerReport.BuildAsync(http, scope.Area, result with { MissingCounts = missing }, schools, notes, http.RequestAborted);
+            return ReportResults.File(http, report, f);
+        }
+        return TypedResults.Ok(new ManpowerDto(result.AcademicYear, result.RuleSet.Name, schools.Select(SchoolManpowerDto.From).ToList(),
+            ManpowerSummary.Of(schools), missing.Select(m => new SchoolRefDto(m.Code, m.Name)).ToList()));
+    }
+
+    /// <summary>The filters in force as Thai subtitles for the printed report.</summary>
+    public static async Task<List<string>> FilterNotesAsync(AppDbContext db, ManpowerFilter filter)
+    {
+        var notes = new List<string>();
+        if (filter.District is { } d && await db.Districts.AsNoTracking().Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync() is { } dn) notes.Add("อำเภอ" + dn);
+        if (filter.Network is { } n && await db.SchoolNetworks.AsNoTracking().Where(x => x.Id == n).Select(x => x.Name).FirstOrDefaultAsync() is { } nn) notes.Add("เครือข่าย " + nn);
+        if (filter.Type is { } t) notes.Add(OrganisationText.Label(t));
+        if (filter.Status is { } s) notes.Add("เฉพาะโรงเรียนที่" + ManpowerText.Label(s));
+        return notes.Count == 0 ? [] : ["เฉพาะ: " + string.Join(" · ", notes)];
+    }
+
+    private static async Task<IResult> OutOfMajor(HttpContext http, RouteScope scope, AppDbContext db, NationalIdDisclosure disclosure)
+    {
+        var rows = await SubjectAnalysis.OutOfMajorAsync(db, scope.Area.Id, ct: http.RequestAborted);
+        return await TableResults.RespondAsync(http, OutOfMajorTable, rows,
+            r => new OutOfMajorDto(disclosure.Show(r.NationalId), r.Name, r.School, r.SchoolName, r.Major, r.TeachingSubjectAreas),
+            $"out-of-major-{scope.Area.Code}", scope.Area);
+    }
+
+    /// <summary>One school's analysis for a year (422 naming academicYear when the school has no counts for it).</summary>
+    public static async Task<Outcome<ManpowerResult>> ForSchoolAsync(AppDbContext db, School school, string? academicYear, CancellationToken ct = default)
+    {
+        var years = await db.StudentCounts.AsNoTracking().Where(c => c.SchoolId == school.Id).Select(c => c.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        var known = years.Count == 0 ? "ยังไม่มีข้อมูลนักเรียนปีใดเลย" : "ปีที่มีข้อมูล: " + string.Join(", ", years);
+        int year;
+        if (string.IsNullOrWhiteSpace(academicYear))
+        {
+            if (years.Count == 0) return Outcome<ManpowerResult>.Invalid([new("academicYear", $"{school.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้")]);
+            year = years[0];
+        }
+        else if (!int.TryParse(Shared.Thai.ThaiNumber.ToArabicDigits(academicYear.Trim()), out year) || !Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(year))
+            return Outcome<ManpowerResult>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+        else if (!years.Contains(year))
+            return Outcome<ManpowerResult>.Invalid([new("academicYear", $"{school.Name}ยังไม่มีข้อมูลนักเรียนปีการศึกษา {year} ({known})")]);
+        if (await ManpowerCalculation.RuleSetForAsync(db, year, ct) is not { } rules)
+            return Outcome<ManpowerResult>.Invalid([new("academicYear", $"ยังไม่มีเกณฑ์อัตรากำลังที่ใช้กับปีการศึกษา {year}")]);
+        return Outcome<ManpowerResult>.Ok(await ManpowerCalculation.ComputeAsync(db, school.AreaId, year, rules, school.Id, ct));
+    }
+
+    private static async Task<IResult> School(HttpContext http, RouteScope scope, AppDbContext db, string? academicYear)
+    {
+        var outcome = await ForSchoolAsync(db, scope.School, academicYear, http.RequestAborted);
+        if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
+        var result = outcome.Value!;
+        var s = result.Schools.Single();
+        var posts = await SubjectAnalysis.PostsAsync(db, scope.School.AreaId, scope.School.Id, http.RequestAborted);
+        var needs = await SubjectAnalysis.NeedsAsync(db, scope.School.AreaId, result.AcademicYear, scope.School.Id, http.RequestAborted);
+        var have = SubjectAnalysis.HaveBySchool(posts).GetValueOrDefault(scope.School.Id);
+        var r = s.Requirement;
+        return TypedResults.Ok(new SchoolWorkingDto(s.School.Code, s.School.Name, result.AcademicYear, result.RuleSet.Name, r.Rule, r.Students, r.Classrooms,
+            r.Grades, r.Levels, r.Band, r.UnroundedTeachers, r.Teachers, r.Directors, r.DeputyBand, r.Deputies, r.Administrators,
+            s.ActualTeachers, s.ActualAdministrators, s.VacantPosts, s.Difference, s.Status, SubjectAnalysis.NeedRows(needs, have)));
+    }
+
+    private static async Task<IResult> Needs(HttpContext http, RouteScope scope, AppDbContext db, TimeProvider time, string? academicYear)
+    {
+        if (NeedsYear(academicYear, time) is not { } year) return ApiResults.Validation([YearError(academicYear)]);
+        var posts = await SubjectAnalysis.PostsAsync(db, scope.School.AreaId, scope.School.Id, http.RequestAborted);
+        var needs = await SubjectAnalysis.NeedsAsync(db, scope.School.AreaId, year, scope.School.Id, http.RequestAborted);
+        return TypedResults.Ok(SubjectAnalysis.NeedRows(needs, SubjectAnalysis.HaveBySchool(posts).GetValueOrDefault(scope.School.Id)));
+    }
+
+    private static async Task<IResult> SaveNeeds(HttpContext http, RouteScope scope, AppDbContext db, SaveSubjectNeeds save, TimeProvider time, string? academicYear, List<SubjectNeedInput>? input)
+    {
+        if (NeedsYear(academicYear, time) is not { } year) return ApiResults.Validation([YearError(academicYear)]);
+        var outcome = await save.ReplaceAsync(scope.School, year, input, http.RequestAborted);
+        if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
+        return await Needs(http, scope, db, time, year.ToString());
+    }
+
+    /// <summary>The year of a needs call: the one asked, or the current academic year.</summary>
+    public static int? NeedsYear(string? academicYear, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(academicYear)) return Shared.Thai.SchoolCalendar.AcademicYearOf(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        return int.TryParse(Shared.Thai.ThaiNumber.ToArabicDigits(academicYear.Trim()), out var y) && Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(y) ? y : null;
+    }
+
+    private static FieldError YearError(string? academicYear) => new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567");
+}

@@ -1,0 +1,115 @@
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Shared.Reporting;
+using P = Phatthana.Web.Features.Personnel.PersonnelText;
+
+namespace Phatthana.Web.Features.Manpower;
+
+/// <summary>How close the giving school is to the receiving one.</summary>
+public enum Proximity { SameNetwork, SameDistrict, Elsewhere }
+
+/// <summary>One proposed move (เกลี่ยอัตรากำลัง) of a surplus teacher post to a school short of teachers.</summary>
+public sealed record Move(SchoolManpower From, SchoolManpower To, PostFact Post, Proximity Proximity, bool SubjectMatch,
+    int FromDifferenceAfter, int ToDifferenceAfter)
+{
+    /// <summary>ลำดับ in the worksheet.</summary>
+    public int Number { get; init; }
+
+    public string Reason
+    {
+        get
+        {
+            var near = Proximity switch
+            {
+                Proximity.SameNetwork => "อยู่ในกลุ่มเครือข่ายเดียวกัน",
+                Proximity.SameDistrict => "อยู่ในอำเภอเดียวกัน",
+                _ => "ต่างอำเภอ (ไม่มีโรงเรียนเกินเกณฑ์ที่ใกล้กว่า)",
+            };
+            return SubjectMatch ? $"{near}; วิชาเอกตรงกับที่โรงเรียนปลายทางขอ" : near;
+        }
+    }
+}
+
+/// <summary>
+/// Proposes moves of surplus teacher posts to schools short of teachers. Greedy and deterministic: the schools
+/// shortest of teachers are served first; for each missing post the best available post is taken — from the same
+/// network, else the same district, else anywhere; of a major the receiver asked for; vacant before occupied. A
+/// giving school gives only what it has above its requirement, of teachers and in total, so it never falls below.
+/// </summary>
+public static class Rebalancing
+{
+    public static readonly TableSpec<Move> Table = new("ข้อเสนอการเกลี่ยอัตรากำลังครู",
+        new TableColumn<Move>("ลำดับ", m => m.Number, CellKind.Number, Width: 7),
+        new TableColumn<Move>("จากโรงเรียน (เกินเกณฑ์)", m => m.From.School.Name, Link: m => $"/schools/{m.From.School.Code}/manpower", Width: 30, Wrap: true),
+        new TableColumn<Move>("เลขที่ตำแหน่ง", m => m.Post.PositionNumber, Width: 12),
+        new TableColumn<Move>("ผู้ครองอัตรา", m => m.Post.OccupantName ?? "อัตราว่าง", Width: 24, Wrap: true),
+        new TableColumn<Move>("วิชาเอก", m => m.Post.Major is { } s ? P.Label(s) : "", Width: 18, Wrap: true),
+        new TableColumn<Move>("ไปโรงเรียน (ขาดเกณฑ์)", m => m.To.School.Name, Link: m => $"/schools/{m.To.School.Code}/manpower", Width: 30, Wrap: true),
+        new TableColumn<Move>("เหตุผล", m => m.Reason, Width: 34, Wrap: true),
+        new TableColumn<Move>("ต้นทางหลังเกลี่ย", m => m.FromDifferenceAfter, CellKind.Number, Width: 10),
+        new TableColumn<Move>("ปลายทางหลังเกลี่ย", m => m.ToDifferenceAfter, CellKind.Number, Width: 10),
+        new TableColumn<Move>("ความเห็น / การดำเนินการ", m => "", Width: 24, OnScreen: false));
+
+    public static List<Move> Suggest(IReadOnlyList<SchoolManpower> schools, IEnumerable<PostFact> posts,
+        IReadOnlyDictionary<Guid, Dictionary<SubjectArea, int>> wanted)
+    {
+        var postsBySchool = posts.Where(p => p.PostType == PostType.Teacher).GroupBy(p => p.SchoolId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.OccupantId is null ? 0 : 1).ThenBy(p => p.PositionNumber.Length).ThenBy(p => p.PositionNumber, StringComparer.Ordinal).ToList());
+        var givers = schools
+            .Select(s => (School: s, Spare: Math.Min(s.Difference, s.ActualTeachers - s.Requirement.Teachers)))
+            .Where(g => g.Spare > 0 && postsBySchool.ContainsKey(g.School.School.Id))
+            .Select(g => new Giver(g.School, g.Spare, postsBySchool[g.School.School.Id]))
+            .ToList();
+        var receivers = schools.Where(s => s.Difference < 0)
+            .Select(s => (School: s, Need: Math.Min(-s.Difference, Math.Max(0, s.Requirement.Teachers - s.ActualTeachers))))
+            .Where(r => r.Need > 0)
+            .OrderByDescending(r => r.Need).ThenBy(r => r.School.School.Code, StringComparer.Ordinal)
+            .ToList();
+
+        var moves = new List<Move>();
+        foreach (var (to, need) in receivers)
+        {
+            var asked = wanted.TryGetValue(to.School.Id, out var w) ? new Dictionary<SubjectArea, int>(w) : [];
+            var received = 0;
+            while (received < need)
+            {
+                Giver? bestGiver = null;
+                PostFact? bestPost = null;
+                var bestScore = -1;
+                foreach (var g in givers)
+                {
+                    if (g.Spare <= 0) continue;
+                    var near = ProximityOf(g.School, to);
+                    foreach (var p in g.Posts)
+                    {
+                        var match = p.Major is { } m && asked.GetValueOrDefault(m) > 0;
+                        var score = (near switch { Proximity.SameNetwork => 8, Proximity.SameDistrict => 4, _ => 0 }) + (match ? 2 : 0) + (p.OccupantId is null ? 1 : 0);
+                        if (score > bestScore) (bestScore, bestGiver, bestPost) = (score, g, p);
+                    }
+                }
+                if (bestGiver is null || bestPost is null) break;
+                bestGiver.Spare--;
+                bestGiver.Given++;
+                bestGiver.Posts.Remove(bestPost);
+                received++;
+                var subjectMatch = bestPost.Major is { } major && asked.GetValueOrDefault(major) > 0;
+                if (subjectMatch) asked[bestPost.Major!.Value]--;
+                moves.Add(new Move(bestGiver.School, to, bestPost, ProximityOf(bestGiver.School, to), subjectMatch,
+                    bestGiver.School.Difference - bestGiver.Given, to.Difference + received) { Number = moves.Count + 1 });
+            }
+        }
+        return moves;
+    }
+
+    public static Proximity ProximityOf(SchoolManpower a, SchoolManpower b) =>
+        a.School.NetworkId is { } n && n == b.School.NetworkId ? Proximity.SameNetwork
+        : a.School.DistrictId == b.School.DistrictId ? Proximity.SameDistrict
+        : Proximity.Elsewhere;
+
+    private sealed class Giver(SchoolManpower school, int spare, List<PostFact> posts)
+    {
+        public SchoolManpower School { get; } = school;
+        public int Spare { get; set; } = spare;
+        public int Given { get; set; }
+        public List<PostFact> Posts { get; } = posts;
+    }
+}
