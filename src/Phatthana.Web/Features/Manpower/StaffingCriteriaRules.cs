@@ -53,11 +53,13 @@ public static class StaffingCriteriaRules
             else if (levels.Take(i).Any(o => o?.Level == l.Level)) errors.Add(new(f + ".level", $"ระดับ{name}ซ้ำ"));
             if (l.ClassSize <= 0) errors.Add(new(f + ".classSize", $"{name}: ขนาดห้องเรียนมาตรฐานต้องมากกว่า 0"));
             if (!Enum.IsDefined(l.Method)) errors.Add(new(f + ".method", $"{name}: ไม่รู้จักวิธีคิดนี้"));
-            else if (l.Method == LevelMethod.Ratio && l.StudentsPerTeacher <= 0)
+            // The ratio the method uses must be above 0; the other may be 0 (unused) but not negative. One error a field, on that field.
+            if (l.Method == LevelMethod.Ratio && l.StudentsPerTeacher <= 0)
                 errors.Add(new(f + ".studentsPerTeacher", $"{name}: นักเรียนต่อครูต้องมากกว่า 0"));
-            else if (l.Method == LevelMethod.PerRoom && l.TeachersPerRoom <= 0)
+            else if (l.StudentsPerTeacher < 0) errors.Add(new(f + ".studentsPerTeacher", $"{name}: นักเรียนต่อครูต้องไม่ติดลบ"));
+            if (l.Method == LevelMethod.PerRoom && l.TeachersPerRoom <= 0)
                 errors.Add(new(f + ".teachersPerRoom", $"{name}: ครูต่อห้องต้องมากกว่า 0"));
-            if (l.StudentsPerTeacher < 0 || l.TeachersPerRoom < 0) errors.Add(new(f, $"{name}: อัตราส่วนต้องไม่ติดลบ"));
+            else if (l.TeachersPerRoom < 0) errors.Add(new(f + ".teachersPerRoom", $"{name}: ครูต่อห้องต้องไม่ติดลบ"));
         }
         foreach (var missing in Enum.GetValues<StaffingLevel>().Where(level => levels.All(l => l?.Level != level)))
             errors.Add(new(p + "levels", $"ยังไม่มีเกณฑ์ของระดับ{ManpowerText.Label(missing)}"));
