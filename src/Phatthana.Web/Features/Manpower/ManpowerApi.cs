@@ -54,6 +54,13 @@ public static class ManpowerApi
             .WithSummary("Teachers whose major is not among the subject areas they teach (?format=xlsx|pdf|docx)")
             .Returns<List<OutOfMajorDto>>();
 
+        area.MapGet("/manpower/subjects", Subjects).RequireAuthorization(Policies.ReadAreaAnalyses)
+            .WithSummary("Teachers by subject area × level, needs per subject, each school's subjects (?academicYear=; ?format=xlsx|pdf|docx)")
+            .Returns<ReportDto>();
+        area.MapGet("/manpower/rebalancing", Rebalance).RequireAuthorization(Policies.ReadAreaAnalyses)
+            .WithSummary("Proposed moves of surplus teacher posts to schools short of teachers (?academicYear=; ?format=xlsx for the worksheet)")
+            .Returns<List<MoveDto>>();
+
         var school = api.MapGroup("/schools/{schoolCode}").WithTags("Manpower");
         school.MapGet("/manpower", School).RequireAuthorization(Policies.ReadPeople)
             .WithSummary("A school's requirement with the working (?academicYear=2567)").Returns<SchoolWorkingDto>();
@@ -87,6 +94,25 @@ public static class ManpowerApi
         }
         return TypedResults.Ok(new ManpowerDto(result.AcademicYear, result.RuleSet.Name, schools.Select(SchoolManpowerDto.From).ToList(),
             ManpowerSummary.Of(schools), missing.Select(m => new SchoolRefDto(m.Code, m.Name)).ToList()));
+    }
+
+    private static async Task<IResult> Subjects(HttpContext http, RouteScope scope, AppDbContext db, TimeProvider time, string? academicYear)
+    {
+        if (!ReportResults.TryFileFormat(http.Request, out var format)) return ReportResults.UnknownFormat(http.Request);
+        var year = await SubjectsReport.YearAsync(db, scope.Area, academicYear, time, http.RequestAborted);
+        if (!year.Succeeded) return year.ToApi(_ => TypedResults.NoContent());
+        var report = await SubjectsReport.BuildAsync(http, db, scope.Area, year.Value, http.RequestAborted);
+        return format is { } f ? ReportResults.File(http, report, f) : TypedResults.Ok(ReportDto.From(report));
+    }
+
+    private static async Task<IResult> Rebalance(HttpContext http, RouteScope scope, AppDbContext db, string? academicYear)
+    {
+        if (!ReportResults.TryFileFormat(http.Request, out _)) return ReportResults.UnknownFormat(http.Request);
+        var outcome = await RebalancingPlan.ForAreaAsync(db, scope.Area, academicYear, http.RequestAborted);
+        if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
+        var plan = outcome.Value!;
+        return await TableResults.RespondAsync(http, Rebalancing.Table, plan.Moves, MoveDto.Of,
+            $"rebalancing-{scope.Area.Code}-{plan.Result.AcademicYear}", scope.Area, Pages.RebalancingModel.Subtitles(plan));
     }
 
     /// <summary>The filters in force as Thai subtitles for the printed report.</summary>

@@ -24,10 +24,10 @@ public static class ManpowerReport
         new TableColumn<SchoolManpower>("ห้องเรียน", s => s.Requirement.Classrooms, CellKind.Number, SortKey: "classrooms", Width: 10),
         new TableColumn<SchoolManpower>("ครูตามเกณฑ์", s => s.Requirement.Teachers, CellKind.Number, SortKey: "requiredTeachers", Width: 10, OnScreen: false),
         new TableColumn<SchoolManpower>("ผู้บริหารตามเกณฑ์", s => s.Requirement.Administrators, CellKind.Number, Width: 10, OnScreen: false),
-        new TableColumn<SchoolManpower>("ตามเกณฑ์ (ครู+ผบ.)", s => s.Required, CellKind.Number, SortKey: "required", Width: 10),
+        new TableColumn<SchoolManpower>("ตามเกณฑ์ (ครู+ผบ.)", s => s.Required, CellKind.Number, SortKey: "required", Width: 10, InFile: false),
         new TableColumn<SchoolManpower>("ครูที่มี (จ.18)", s => s.ActualTeachers, CellKind.Number, SortKey: "actualTeachers", Width: 10, OnScreen: false),
         new TableColumn<SchoolManpower>("ผู้บริหารที่มี", s => s.ActualAdministrators, CellKind.Number, Width: 10, OnScreen: false),
-        new TableColumn<SchoolManpower>("ที่มี จ.18 (ครู+ผบ.)", s => s.Actual, CellKind.Number, SortKey: "actual", Width: 10),
+        new TableColumn<SchoolManpower>("ที่มี จ.18 (ครู+ผบ.)", s => s.Actual, CellKind.Number, SortKey: "actual", Width: 10, InFile: false),
         new TableColumn<SchoolManpower>("อัตราว่าง", s => s.VacantPosts, CellKind.Number, SortKey: "vacant", Width: 9),
         new TableColumn<SchoolManpower>("ต่าง (+ เกิน / − ขาด)", s => s.Difference, CellKind.Number, SortKey: "difference", Width: 11),
         new TableColumn<SchoolManpower>("สภาพ", s => T.Label(s.Status), SortKey: "status", Width: 12));

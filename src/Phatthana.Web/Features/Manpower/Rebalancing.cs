@@ -41,12 +41,13 @@ public static class Rebalancing
         new TableColumn<Move>("ลำดับ", m => m.Number, CellKind.Number, Width: 7),
         new TableColumn<Move>("จากโรงเรียน (เกินเกณฑ์)", m => m.From.School.Name, Link: m => $"/schools/{m.From.School.Code}/manpower", Width: 30, Wrap: true),
         new TableColumn<Move>("เลขที่ตำแหน่ง", m => m.Post.PositionNumber, Width: 12),
-        new TableColumn<Move>("ผู้ครองอัตรา", m => m.Post.OccupantName ?? "อัตราว่าง", Width: 24, Wrap: true),
-        new TableColumn<Move>("วิชาเอก", m => m.Post.Major is { } s ? P.Label(s) : "", Width: 18, Wrap: true),
+        new TableColumn<Move>("ผู้ครองอัตรา (วิชาเอก)", m => m.Post.OccupantName is { } name ? (m.Post.Major is { } major ? $"{name} (เอก{P.Label(major)})" : name) : "อัตราว่าง", Width: 24, Wrap: true, InFile: false),
+        new TableColumn<Move>("ผู้ครองอัตรา", m => m.Post.OccupantName ?? "อัตราว่าง", Width: 24, Wrap: true, OnScreen: false),
+        new TableColumn<Move>("วิชาเอก", m => m.Post.Major is { } s ? P.Label(s) : "", Width: 18, Wrap: true, OnScreen: false),
         new TableColumn<Move>("ไปโรงเรียน (ขาดเกณฑ์)", m => m.To.School.Name, Link: m => $"/schools/{m.To.School.Code}/manpower", Width: 30, Wrap: true),
         new TableColumn<Move>("เหตุผล", m => m.Reason, Width: 34, Wrap: true),
-        new TableColumn<Move>("ต้นทางหลังเกลี่ย", m => m.FromDifferenceAfter, CellKind.Number, Width: 10),
-        new TableColumn<Move>("ปลายทางหลังเกลี่ย", m => m.ToDifferenceAfter, CellKind.Number, Width: 10),
+        new TableColumn<Move>("ต้นทางหลังเกลี่ย", m => m.FromDifferenceAfter, CellKind.Number, Width: 10, OnScreen: false),
+        new TableColumn<Move>("ปลายทางหลังเกลี่ย", m => m.ToDifferenceAfter, CellKind.Number, Width: 10, OnScreen: false),
         new TableColumn<Move>("ความเห็น / การดำเนินการ", m => "", Width: 24, OnScreen: false));
 
     public static List<Move> Suggest(IReadOnlyList<SchoolManpower> schools, IEnumerable<PostFact> posts,
@@ -111,5 +112,36 @@ public static class Rebalancing
         public int Spare { get; set; } = spare;
         public int Given { get; set; }
         public List<PostFact> Posts { get; } = posts;
+    }
+}
+
+/// <summary>A proposed move as the API returns it.</summary>
+public sealed record MoveDto(int Number, string From, string FromName, string To, string ToName, string PositionNumber, string? Occupant,
+    Personnel.SubjectArea? Major, Proximity Proximity, bool SubjectMatch, string Reason, int FromDifferenceAfter, int ToDifferenceAfter)
+{
+    public static MoveDto Of(Move m) => new(m.Number, m.From.School.Code, m.From.School.Name, m.To.School.Code, m.To.School.Name,
+        m.Post.PositionNumber, m.Post.OccupantName, m.Post.Major, m.Proximity, m.SubjectMatch, m.Reason, m.FromDifferenceAfter, m.ToDifferenceAfter);
+}
+
+/// <summary>The suggestions for an area and year, with what they leave uncovered.</summary>
+public sealed record RebalancingPlan(ManpowerResult Result, IReadOnlyList<Move> Moves)
+{
+    public int ShortPosts => Result.Summary.ShortagePosts;
+    public int Covered => Moves.Count;
+    public int ReceivingSchools => Moves.Select(m => m.To.School.Id).Distinct().Count();
+    public int GivingSchools => Moves.Select(m => m.From.School.Id).Distinct().Count();
+
+    public static async Task<Shared.Validation.Outcome<RebalancingPlan>> ForAreaAsync(Data.AppDbContext db, Organisation.Area area, string? academicYear, CancellationToken ct = default)
+    {
+        var outcome = await ManpowerCalculation.ForAreaAsync(db, area, academicYear, ct);
+        if (!outcome.Succeeded) return outcome.As<RebalancingPlan>();
+        var result = outcome.Value!;
+        var posts = await SubjectAnalysis.PostsAsync(db, area.Id, ct: ct);
+        var have = SubjectAnalysis.HaveBySchool(posts);
+        var needs = await SubjectAnalysis.NeedsAsync(db, area.Id, result.AcademicYear, ct: ct);
+        var wanted = needs.GroupBy(n => n.SchoolId).ToDictionary(g => g.Key, g => g
+            .Select(n => (n.SubjectArea, Short: n.Needed - (have.GetValueOrDefault(n.SchoolId)?.GetValueOrDefault(n.SubjectArea) ?? 0)))
+            .Where(x => x.Short > 0).ToDictionary(x => x.SubjectArea, x => x.Short));
+        return Shared.Validation.Outcome<RebalancingPlan>.Ok(new RebalancingPlan(result, Rebalancing.Suggest(result.Schools, posts, wanted)));
     }
 }

@@ -13,7 +13,8 @@ public sealed record TableColumn<T>(
     Func<T, string?>? Link = null,
     double Width = 16,
     bool Wrap = false,
-    bool OnScreen = true);
+    bool OnScreen = true,
+    bool InFile = true);
 
 /// <summary>
 /// A table declared once and shown three ways: as the page's HTML table (with sort links), as .xlsx, and
@@ -33,11 +34,14 @@ public sealed class TableSpec<T>(string title, params TableColumn<T>[] columns)
             rows.Select(r => (IReadOnlyList<Cell>)shown.Select(c => new Cell(fmt.Cell(c.Value(r), c.Kind), c.Link?.Invoke(r), c.Kind, c.Wrap)).ToList()).ToList());
     }
 
-    /// <summary>The table for the exports: every column (export-only ones too), typed values and display text.</summary>
-    public ReportTable ToReport(IEnumerable<T> rows, string? title = null) =>
-        new(title ?? Title,
-            Columns.Select(c => new ReportColumn(c.Header, c.Kind, c.Width, c.Wrap)).ToList(),
-            rows.Select(r => new ReportRow(Columns.Select(c => c.Value(r)).ToArray())).ToList());
+    /// <summary>The table for the exports: every column meant for files (export-only ones too), typed values and display text.</summary>
+    public ReportTable ToReport(IEnumerable<T> rows, string? title = null)
+    {
+        var filed = Columns.Where(c => c.InFile).ToList();
+        return new(title ?? Title,
+            filed.Select(c => new ReportColumn(c.Header, c.Kind, c.Width, c.Wrap)).ToList(),
+            rows.Select(r => new ReportRow(filed.Select(c => c.Value(r)).ToArray())).ToList());
+    }
 }
 
 public sealed record HeaderCell(string Text, string? SortKey, CellKind Kind);
