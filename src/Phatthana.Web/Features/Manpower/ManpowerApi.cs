@@ -46,6 +46,9 @@ public static class ManpowerApi
 
     public static RouteGroupBuilder MapManpowerApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/manpower", National).WithTags("Manpower").RequireAuthorization(Policies.SystemAdmin)
+            .WithSummary("Every area's manpower summary for a year and the total (?academicYear=2567; ?format=xlsx|pdf|docx)")
+            .Returns<NationalManpower>();
         var area = api.MapGroup("/areas/{areaCode}").WithTags("Manpower");
         area.MapGet("/manpower", Area).RequireAuthorization(Policies.ReadAreaAnalyses)
             .WithSummary("อัตรากำลังตามเกณฑ์: each school's requirement against its register and the area summary (?academicYear=2567&district=&network=&type=&status=; ?format=xlsx|pdf|docx)")
@@ -94,6 +97,17 @@ public static class ManpowerApi
         }
         return TypedResults.Ok(new ManpowerDto(result.AcademicYear, result.RuleSet.Name, schools.Select(SchoolManpowerDto.From).ToList(),
             ManpowerSummary.Of(schools), missing.Select(m => new SchoolRefDto(m.Code, m.Name)).ToList()));
+    }
+
+    private static async Task<IResult> National(HttpContext http, AppDbContext db, string? academicYear)
+    {
+        if (!ReportResults.TryFileFormat(http.Request, out var format)) return ReportResults.UnknownFormat(http.Request);
+        var outcome = await NationalManpower.ComputeAsync(db, academicYear, http.RequestAborted);
+        if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
+        var result = outcome.Value!;
+        if (format is null) return TypedResults.Ok(result);
+        return await TableResults.FileAsync(http, NationalManpower.Table, [.. result.Areas, new AreaManpowerRow("", "รวม", result.Summary, result.Areas.Sum(a => a.MissingStudentCounts))],
+            $"manpower-areas-{result.AcademicYear}", null, $"ปีการศึกษา {result.AcademicYear} · เกณฑ์: {result.RuleSet}");
     }
 
     private static async Task<IResult> Subjects(HttpContext http, RouteScope scope, AppDbContext db, TimeProvider time, string? academicYear)

@@ -40,6 +40,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
         new("บันทึกการแก้ไข", "/audit", Policies.ReadAudit, NeedsArea: false),
         new("เขตพื้นที่ทั้งหมด", "/areas", Policies.SystemAdmin, NeedsArea: false, Exact: true),
+        new("อัตรากำลังรายเขต", "/manpower", Policies.SystemAdmin, NeedsArea: false, Exact: true),
     ];
 
     private ShellModel? _model;
