@@ -83,6 +83,8 @@ public static class ManpowerApi
         Guid? district, Guid? network, SchoolType? type, ManpowerStatus? status)
     {
         if (!ReportResults.TryFileFormat(http.Request, out var format)) return ReportResults.UnknownFormat(http.Request);
+        // Binding reads "?status=7" as a number and lets it through; a value outside the list would silently match no school.
+        if (UndefinedFilters(type, status) is { Count: > 0 } undefined) return ApiResults.Validation(undefined);
         var outcome = await ManpowerCalculation.ForAreaAsync(db, scope.Area, academicYear, http.RequestAborted);
         if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
         var result = outcome.Value!;
@@ -127,6 +129,15 @@ public static class ManpowerApi
         var plan = outcome.Value!;
         return await TableResults.RespondAsync(http, Rebalancing.Table, plan.Moves, MoveDto.Of,
             $"rebalancing-{scope.Area.Code}-{plan.Result.AcademicYear}", scope.Area, Pages.RebalancingModel.Subtitles(plan));
+    }
+
+    /// <summary>A school type or status given as a number outside the list ("?status=7"), which enum binding accepts.</summary>
+    public static List<FieldError> UndefinedFilters(SchoolType? type, ManpowerStatus? status)
+    {
+        var errors = new List<FieldError>();
+        if (type is { } t && !Enum.IsDefined(t)) errors.Add(new("type", $"ค่า \"{(int)t}\" ของ type ไม่ถูกต้องหรือไม่อยู่ในรายการที่กำหนด — ใช้ได้: {string.Join(", ", Enum.GetNames<SchoolType>())}"));
+        if (status is { } s && !Enum.IsDefined(s)) errors.Add(new("status", $"ค่า \"{(int)s}\" ของ status ไม่ถูกต้องหรือไม่อยู่ในรายการที่กำหนด — ใช้ได้: {string.Join(", ", Enum.GetNames<ManpowerStatus>())}"));
+        return errors;
     }
 
     /// <summary>The filters in force as Thai subtitles for the printed report.</summary>
