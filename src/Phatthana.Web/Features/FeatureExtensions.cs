@@ -2,6 +2,7 @@ using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Imports;
+using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
 using Phatthana.Web.Features.Personnel.Posts;
@@ -33,6 +34,7 @@ public static class FeatureExtensions
         services.AddScoped<SavePerson>();
         services.AddScoped<SavePost>();
         services.AddScoped<DataQualityChecks>();
+        services.AddScoped<SaveStaffingRuleSet>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -65,6 +67,7 @@ public static class FeatureExtensions
             .MapPostsApi()
             .MapImportsApi()
             .MapDataQualityApi()
+            .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;
