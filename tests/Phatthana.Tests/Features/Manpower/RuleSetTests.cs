@@ -50,6 +50,8 @@ public sealed class RuleSetTests(AppHosts hosts) : ProviderTests(hosts)
         var (response, list) = await browser.GetAsync("/manpower/rule-sets");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(ManpowerText.ShippedDefaultNote, list.QuerySelector("table")!.TextContent);
+        var export = await browser.Client.GetAsync("/manpower/rule-sets?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         var (_, details) = await browser.GetAsync($"/manpower/rule-sets/{shipped.GetProperty("id").GetString()}");
         Assert.Contains(ManpowerText.ShippedDefaultNote, details.QuerySelector(".alert-warn")!.TextContent);
         Assert.Contains("รองผู้อำนวยการ", details.QuerySelector("main")!.TextContent);
@@ -187,7 +189,8 @@ public sealed class RuleSetTests(AppHosts hosts) : ProviderTests(hosts)
             .Select(kv => kv.Key == "Input.Name" ? new(kv.Key, "บันทึกจากฟอร์มเก่า") : kv).ToList();
         var response = await browser.Client.PostAsync($"/manpower/rule-sets/{set.GetProperty("id").GetString()}/edit", new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ถูกแก้ไขโดยผู้อื่นแล้ว", (await Browserless.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent);
+        var refusedForm = await Browserless.ParseAsync(response);
+        Assert.Contains("ถูกแก้ไขโดยผู้อื่นแล้ว", Assert.Single(refusedForm.QuerySelectorAll(".validation-summary-errors")).TextContent);
         Assert.Equal("บันทึกผ่าน API", await host.WithDbAsync(db => db.StaffingRuleSets.Where(r => r.EffectiveFromYear == year).Select(r => r.Name).SingleAsync()));
     }
 

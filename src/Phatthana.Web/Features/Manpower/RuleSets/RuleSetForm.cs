@@ -214,7 +214,8 @@ public abstract class RuleSetFormModel : PageModel
             .SelectMany(kv => kv.Value!.Errors.Select(e => e.ErrorMessage)).Distinct().ToList();
     }
 
-    public int ErrorCount => ModelState.Values.Sum(v => v.Errors.Count);
+    /// <summary>Messages about the form's fields (a conflict of the whole form is <c>_Errors</c>' to show).</summary>
+    public int FieldErrorCount => ModelState.Where(kv => kv.Key.StartsWith("Input.", StringComparison.Ordinal)).Sum(kv => kv.Value!.Errors.Count);
 
     private IEnumerable<string> PlacedKeys()
     {
