@@ -3,6 +3,7 @@ using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
+using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
 using Phatthana.Web.Features.Personnel.Posts;
@@ -35,6 +36,7 @@ public static class FeatureExtensions
         services.AddScoped<SavePost>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<Manpower.SaveSubjectNeeds>();
+        services.AddScoped<SaveStaffingRuleSet>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -68,6 +70,7 @@ public static class FeatureExtensions
             .MapImportsApi()
             .MapDataQualityApi()
             .MapManpowerApi()
+            .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;
