@@ -507,6 +507,33 @@ public sealed partial class ManpowerApiTests(AppHosts hosts) : ProviderTests(hos
         Assert.Equal(HttpStatusCode.NotFound, (await w.Admin.GetAsync("/api/v1/areas/NOPE999/manpower")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_national_summary_adds_up_each_area_and_is_for_system_administrators_only(DatabaseProvider provider)
+    {
+        var w = await W.ArrangeAsync(await Host(provider));
+        var system = await w.Host.UserAsync(Role.SystemAdmin, null);
+        var response = await system.GetAsync("/api/v1/manpower?academicYear=2567");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2567, body.GetProperty("academicYear").GetInt32());
+        // This area's line is the area's own summary (worked out in ManpowerWorld): 4 schools, required 16, actual 17, 1 missing.
+        var line = body.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("area").GetString() == w.Area);
+        Assert.Equal(4, line.GetProperty("summary").GetProperty("schools").GetInt32());
+        Assert.Equal(16, line.GetProperty("summary").GetProperty("requiredPosts").GetInt32());
+        Assert.Equal(17, line.GetProperty("summary").GetProperty("actualPosts").GetInt32());
+        Assert.Equal(1, line.GetProperty("missingStudentCounts").GetInt32());
+        // The total is the sum of the lines (other tests' areas may be in the same database).
+        var total = body.GetProperty("summary");
+        Assert.Equal(body.GetProperty("areas").EnumerateArray().Sum(a => a.GetProperty("summary").GetProperty("requiredPosts").GetInt32()),
+            total.GetProperty("requiredPosts").GetInt32());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await system.GetAsync("/api/v1/manpower?academicYear=abc")).StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (await system.GetAsync("/api/v1/manpower?academicYear=2567&format=xlsx")).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Admin.GetAsync("/api/v1/manpower?academicYear=2567")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await w.Admin.GetAsync("/manpower")).StatusCode);
+    }
+
     /// <summary>Every non-empty cell of every sheet, as text.</summary>
     private static HashSet<string> AllCells(byte[] xlsx)
     {
