@@ -64,7 +64,7 @@ public static class ManpowerScenario
             return await ManpowerCalculation.ComputeAsync(db, null, year, rules);
         }
         var nationalResult = await National();
-        plans.AddRange(await ExplainAsync(recorder, connectionString, "national", ["schools", "student counts", "posts by school and type"], National));
+        plans.AddRange(await ExplainAsync(recorder, connectionString, "national", ["schools", "student counts", "posts by school"], National));
         var nationalApp = await TimeAsync(NationalWarmUps, NationalRuns, National, clock);
         Console.Error.WriteLine($"  app: {nationalApp}");
         var nationalRaw = await TimeAsync(NationalWarmUps, NationalRuns, () => RawManpower.QueriesAsync(connectionString, null, year));
@@ -84,7 +84,7 @@ public static class ManpowerScenario
         }
         var areaResult = await OneArea();
         plans.AddRange(await ExplainAsync(recorder, connectionString, "area",
-            ["years with counts", "rule set in force", "schools", "student counts", "posts by school and type"], OneArea));
+            ["years with counts", "rule set in force", "schools", "student counts", "posts by school"], OneArea));
         var areaApp = await TimeAsync(AreaWarmUps, AreaRuns, OneArea, clock);
         Console.Error.WriteLine($"  app: {areaApp}");
         var areaRaw = await TimeAsync(AreaWarmUps, AreaRuns, () => RawManpower.ForAreaAsync(connectionString, area.Id));
@@ -119,13 +119,13 @@ public static class ManpowerScenario
         for (var i = 0; i < runs; i++)
         {
             clock?.Reset();
-            var bytesBefore = GC.GetTotalAllocatedBytes();
+            var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = Harness.CpuTime();
             var watch = Stopwatch.StartNew();
             await run();
             times.Add(watch.Elapsed.TotalMilliseconds);
             cpu.Add((Harness.CpuTime() - cpuBefore).TotalMilliseconds);
-            allocated.Add((GC.GetTotalAllocatedBytes() - bytesBefore) / 1048576.0);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / 1048576.0);
             if (clock is not null) queries.Add(clock.Total.TotalMilliseconds);
         }
         var sorted = times.Order().ToList();

@@ -5,9 +5,9 @@ using Phatthana.Web.Features.Personnel;
 
 namespace Phatthana.Bench.Manpower;
 
-/// <summary>What the three bulk queries bring back, read by hand.</summary>
+/// <summary>What the three bulk queries bring back, read by hand: the schools, their counts of the year, their posts in all, administrators' and vacant.</summary>
 public sealed record RawData(List<SchoolFacts> Schools, List<(Guid School, Grade Grade, int Students)> Counts,
-    List<(Guid School, PostType Type, int Count, int Vacant)> Posts);
+    List<(Guid School, int Posts, int Administrators, int Vacant)> Posts);
 
 /// <summary>
 /// The database's share of the analysis: the statements <see cref="ManpowerCalculation"/> needs, written by hand in SQL on a
@@ -72,14 +72,14 @@ public static class RawManpower
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) counts.Add((reader.GetGuid(0), Enum.Parse<Grade>(reader.GetString(1)), reader.GetInt32(2)));
         }
-        var posts = new List<(Guid, PostType, int, int)>();
+        var posts = new List<(Guid, int, int, int)>();
         await using (var command = new NpgsqlCommand(
-            "SELECT \"SchoolId\", \"PostType\", count(*)::int, count(*) FILTER (WHERE \"OccupantId\" IS NULL)::int FROM \"Posts\"" +
-            (area is null ? "" : " WHERE \"AreaId\" = @a") + " GROUP BY \"SchoolId\", \"PostType\"", connection))
+            "SELECT \"SchoolId\", count(*)::int, count(*) FILTER (WHERE \"PostType\" = 'Administrator')::int, count(*) FILTER (WHERE \"OccupantId\" IS NULL)::int FROM \"Posts\"" +
+            (area is null ? "" : " WHERE \"AreaId\" = @a") + " GROUP BY \"SchoolId\"", connection))
         {
             if (area is { } a) command.Parameters.AddWithValue("a", a);
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) posts.Add((reader.GetGuid(0), Enum.Parse<PostType>(reader.GetString(1)), reader.GetInt32(2), reader.GetInt32(3)));
+            while (await reader.ReadAsync()) posts.Add((reader.GetGuid(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
         }
         return new RawData(schools, counts, posts);
     }
@@ -88,10 +88,7 @@ public static class RawManpower
     public static (ManpowerSummary Summary, int Missing) Apply(RawData data, StaffingCriteria criteria)
     {
         var grades = data.Counts.GroupBy(c => c.School).ToDictionary(g => g.Key, g => g.Select(c => new GradeStudents(c.Grade, c.Students)).ToList());
-        var posts = data.Posts.GroupBy(p => p.School).ToDictionary(g => g.Key, g => (
-            Teachers: g.Where(p => p.Type != PostType.Administrator).Sum(p => p.Count),
-            Administrators: g.Where(p => p.Type == PostType.Administrator).Sum(p => p.Count),
-            Vacant: g.Sum(p => p.Vacant)));
+        var posts = data.Posts.ToDictionary(p => p.School, p => (Teachers: p.Posts - p.Administrators, p.Administrators, p.Vacant));
         var computed = new List<SchoolManpower>(data.Schools.Count);
         var missing = 0;
         foreach (var s in data.Schools.OrderBy(s => s.Code, StringComparer.Ordinal))
