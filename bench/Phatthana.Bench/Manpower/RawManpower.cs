@@ -1,7 +1,6 @@
 using Npgsql;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Organisation;
-using Phatthana.Web.Features.Personnel;
 
 namespace Phatthana.Bench.Manpower;
 
