@@ -16,7 +16,7 @@ namespace Phatthana.Bench.Personnel;
 /// </summary>
 public static class AppServices
 {
-    public static IHost Build(DatabaseProvider provider, string connectionString, SqlRecorder? recorder = null)
+    public static IHost Build(DatabaseProvider provider, string connectionString, SqlRecorder? recorder = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = HostArgs.WithoutConfigWatch([]) });
         // Set both keys, so a ConnectionStrings__Postgres in the environment cannot switch the provider.
@@ -36,6 +36,7 @@ public static class AppServices
             .AddAppWeb(builder.Configuration)
             .AddFeatures();
         recorder?.AddTo(builder.Services, provider);
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

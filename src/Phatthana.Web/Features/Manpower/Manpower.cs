@@ -48,10 +48,26 @@ public sealed record StaffingCriteria
     public IReadOnlyList<DeputyBand> DeputyBands { get; init; } = [];
     public StaffingRounding Rounding { get; init; } = StaffingRounding.HalfAwayFromZero;
 
-    /// <summary>The largest enrolment the small-school rule covers (0 when there are no bands).</summary>
-    public int SmallSchoolMax => SmallSchoolBands.Count == 0 ? 0 : SmallSchoolBands.Max(b => b.Max);
+    // Loops rather than LINQ: the calculator asks these once per grade of every school, 30,000 schools for a national summary.
 
-    public LevelRule? RuleFor(StaffingLevel level) => Levels.FirstOrDefault(l => l.Level == level);
+    /// <summary>The largest enrolment the small-school rule covers (0 when there are no bands).</summary>
+    public int SmallSchoolMax
+    {
+        get
+        {
+            var max = 0;
+            for (var i = 0; i < SmallSchoolBands.Count; i++) max = i == 0 ? SmallSchoolBands[i].Max : Math.Max(max, SmallSchoolBands[i].Max);
+            return max;
+        }
+    }
+
+    /// <summary>The first rule for the level, if any.</summary>
+    public LevelRule? RuleFor(StaffingLevel level)
+    {
+        for (var i = 0; i < Levels.Count; i++)
+            if (Levels[i].Level == level) return Levels[i];
+        return null;
+    }
 
     /// <summary>What the staffing tools used in area offices compute (spelled out in the Manpower issue).</summary>
     public static StaffingCriteria Default => new()

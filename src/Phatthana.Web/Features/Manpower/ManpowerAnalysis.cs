@@ -121,25 +121,22 @@ public static class ManpowerCalculation
         var schools = await schoolQuery
             .Select(s => new SchoolFacts(s.Id, s.AreaId, s.Code, s.Name, s.Type, s.DistrictId, s.District!.Name, s.NetworkId, s.Network != null ? s.Network.Name : null))
             .ToListAsync(ct);
-        var counts = await countQuery.Select(c => new { c.SchoolId, c.Grade, Students = c.Boys + c.Girls }).ToListAsync(ct);
-        var posts = await postQuery.GroupBy(p => new { p.SchoolId, p.PostType })
-            .Select(g => new { g.Key.SchoolId, g.Key.PostType, Count = g.Count(), Vacant = g.Count(p => p.OccupantId == null) })
-            .ToListAsync(ct);
-
-        var gradesBySchool = new Dictionary<Guid, List<GradeStudents>>();
-        foreach (var c in counts)
+        // The counts and the posts are read as they come into the per-school tables (no list of every row kept): a
+        // national summary reads ~270,000 counts. Posts come grouped by school, administrators counted apart; every other
+        // post is a teacher's.
+        var gradesBySchool = new Dictionary<Guid, List<GradeStudents>>(schools.Count);
+        await foreach (var c in countQuery.Select(c => new { c.SchoolId, c.Grade, Students = c.Boys + c.Girls }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!gradesBySchool.TryGetValue(c.SchoolId, out var list)) gradesBySchool[c.SchoolId] = list = [];
             list.Add(new GradeStudents(c.Grade, c.Students));
         }
-        var postsBySchool = new Dictionary<Guid, (int Teachers, int Administrators, int Vacant)>();
-        foreach (var p in posts)
+        var postsBySchool = new Dictionary<Guid, (int Teachers, int Administrators, int Vacant)>(schools.Count);
+        var posts = postQuery.GroupBy(p => p.SchoolId).Select(g => new
         {
-            var t = postsBySchool.GetValueOrDefault(p.SchoolId);
-            postsBySchool[p.SchoolId] = p.PostType == PostType.Administrator
-                ? (t.Teachers, t.Administrators + p.Count, t.Vacant + p.Vacant)
-                : (t.Teachers + p.Count, t.Administrators, t.Vacant + p.Vacant);
-        }
+            SchoolId = g.Key, Posts = g.Count(), Administrators = g.Count(p => p.PostType == PostType.Administrator), Vacant = g.Count(p => p.OccupantId == null),
+        });
+        await foreach (var p in posts.AsAsyncEnumerable().WithCancellation(ct))
+            postsBySchool[p.SchoolId] = (p.Posts - p.Administrators, p.Administrators, p.Vacant);
 
         var computed = new List<SchoolManpower>(schools.Count);
         var missing = new List<SchoolFacts>();

@@ -51,13 +51,38 @@ public static class StaffingCalculator
 {
     public static StaffingRequirement Compute(StaffingCriteria c, IEnumerable<GradeStudents> counts)
     {
-        var byGrade = counts.Where(g => g.Students > 0).GroupBy(g => g.Grade)
-            .Select(g => (Grade: g.Key, Students: g.Sum(x => x.Students))).OrderBy(g => g.Grade).ToList();
-        var grades = byGrade.Select(g => Rooms(c, g.Grade, g.Students)).ToList();
-        var students = grades.Sum(g => g.Students);
-        var classrooms = grades.Sum(g => g.Rooms);
-        var levels = grades.GroupBy(g => g.Level).OrderBy(g => g.Key)
-            .Select(g => Level(c, g.Key, g.Sum(x => x.Students), g.Sum(x => x.Rooms))).ToList();
+        // Written as loops over a few small lists, not LINQ groupings: a national summary runs this for 30,000 schools, and
+        // the groupings' allocations cost more than the arithmetic. Same order and sums as grouping would give: the grades
+        // with students, by grade; the levels they belong to, by level; sums checked as Enumerable.Sum checks them.
+        var byGrade = new List<(Grade Grade, int Students)>(12);
+        foreach (var g in counts)
+        {
+            if (g.Students <= 0) continue;
+            var i = 0;
+            while (i < byGrade.Count && byGrade[i].Grade != g.Grade) i++;
+            if (i == byGrade.Count) byGrade.Add((g.Grade, g.Students));
+            else byGrade[i] = (g.Grade, checked(byGrade[i].Students + g.Students));
+        }
+        byGrade.Sort(static (a, b) => a.Grade.CompareTo(b.Grade));
+
+        var grades = new List<GradeWorking>(byGrade.Count);
+        var students = 0;
+        var classrooms = 0;
+        var byLevel = new List<(StaffingLevel Level, int Students, int Rooms)>(3);
+        foreach (var (grade, count) in byGrade)
+        {
+            var g = Rooms(c, grade, count);
+            grades.Add(g);
+            students = checked(students + g.Students);
+            classrooms = checked(classrooms + g.Rooms);
+            var i = 0;
+            while (i < byLevel.Count && byLevel[i].Level != g.Level) i++;
+            if (i == byLevel.Count) byLevel.Add((g.Level, g.Students, g.Rooms));
+            else byLevel[i] = (g.Level, checked(byLevel[i].Students + g.Students), checked(byLevel[i].Rooms + g.Rooms));
+        }
+        byLevel.Sort(static (a, b) => a.Level.CompareTo(b.Level));
+        var levels = new List<LevelWorking>(byLevel.Count);
+        foreach (var (level, levelStudents, levelRooms) in byLevel) levels.Add(Level(c, level, levelStudents, levelRooms));
 
         if (students == 0)
             return new StaffingRequirement
@@ -66,7 +91,7 @@ public static class StaffingCalculator
                 UnroundedTeachers = 0, Teachers = 0, Directors = 0, Deputies = 0,
             };
 
-        if (students <= c.SmallSchoolMax && c.SmallSchoolBands.FirstOrDefault(b => students >= b.Min && students <= b.Max) is { } band)
+        if (students <= c.SmallSchoolMax && SmallSchoolBand(c, students) is { } band)
             return new StaffingRequirement
             {
                 Rule = StaffingRule.SmallSchool, Students = students, Classrooms = classrooms, Grades = grades, Levels = levels,
@@ -74,14 +99,31 @@ public static class StaffingCalculator
                 Directors = c.SmallSchoolAdministrators, Deputies = 0,
             };
 
-        var unrounded = levels.Sum(l => l.Teachers);
-        var deputyBand = c.DeputyBands.FirstOrDefault(b => students >= b.Min && (b.Max is null || students <= b.Max));
+        var unrounded = 0m;
+        foreach (var l in levels) unrounded += l.Teachers;
+        var deputyBand = DeputyBandFor(c, students);
         return new StaffingRequirement
         {
             Rule = StaffingRule.PerLevel, Students = students, Classrooms = classrooms, Grades = grades, Levels = levels,
             UnroundedTeachers = unrounded, Teachers = Round(unrounded, c.Rounding),
             Directors = c.Directors, DeputyBand = deputyBand, Deputies = deputyBand?.Deputies ?? 0,
         };
+    }
+
+    /// <summary>The first small-school band holding the enrolment.</summary>
+    private static StudentBand? SmallSchoolBand(StaffingCriteria c, int students)
+    {
+        for (var i = 0; i < c.SmallSchoolBands.Count; i++)
+            if (c.SmallSchoolBands[i] is var b && students >= b.Min && students <= b.Max) return b;
+        return null;
+    }
+
+    /// <summary>The first deputies' band holding the enrolment (the last band has no upper end).</summary>
+    private static DeputyBand? DeputyBandFor(StaffingCriteria c, int students)
+    {
+        for (var i = 0; i < c.DeputyBands.Count; i++)
+            if (c.DeputyBands[i] is var b && students >= b.Min && (b.Max is null || students <= b.Max)) return b;
+        return null;
     }
 
     public static GradeWorking Rooms(StaffingCriteria c, Grade grade, int students)
