@@ -77,7 +77,7 @@ public sealed class StaffingCalculatorTests
         Assert.Equal(121, large.Students);
         Assert.Equal(6, large.Classrooms);
         var level = Assert.Single(large.Levels);
-        Assert.Equal(new LevelWorking(StaffingLevel.Primary, 121, 6, 7.22m, "(6 ห้อง × 40 ÷ 25 + 121 คน ÷ 25) ÷ 2"), level);
+        Assert.Equal((StaffingLevel.Primary, 121, 6, 7.22m, "(6 ห้อง × 40 ÷ 25 + 121 คน ÷ 25) ÷ 2"), (level.Level, level.Students, level.Rooms, level.Teachers, level.Formula));
         Assert.Equal(7.22m, large.UnroundedTeachers);
         Assert.Equal((7, 1, 0, 8), (large.Teachers, large.Directors, large.Deputies, large.Total));
         Assert.Equal(new DeputyBand(0, 359, 0), large.DeputyBand);
@@ -642,5 +642,72 @@ public sealed class StaffingSummaryTests
         var s = ManpowerSummary.Of([School(StaffingCalculatorTests.Compute(), 1, 0)]);
         Assert.Equal(new ManpowerSummary(1, 0, 0, 1, 1, 0, 0, 1, 1, 0m), s);
         Assert.Equal(new ManpowerSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0m), ManpowerSummary.Of([]));
+    }
+}
+
+/// <summary>Found in review: exact halves under divisors that do not divide evenly, and figures too large to compute.</summary>
+public sealed class StaffingCalculatorReviewTests
+{
+    [Fact]
+    public void An_exact_half_under_a_divisor_of_30_still_rounds_up()
+    {
+        // 30 students per teacher. อ.1 1 student → 1 room (minimum); ป.1 19 students → 1 room. 20 students > a small-school
+        // maximum of 10, so per level. Pre-primary (1 × 30 + 1) ÷ 60 = 31/60; primary (1 × 40 + 19) ÷ 60 = 59/60;
+        // 31/60 + 59/60 = 90/60 = 1.5 → half away from zero → 2 (dividing term by term gave 1.4999… and 1).
+        var criteria = StaffingCriteria.Default with
+        {
+            SmallSchoolBands = [new(1, 10, 1)],
+            Levels =
+            [
+                new(StaffingLevel.PrePrimary, 30, LevelMethod.Ratio, 30, 0),
+                new(StaffingLevel.Primary, 40, LevelMethod.Ratio, 30, 0),
+                new(StaffingLevel.Secondary, 40, LevelMethod.PerRoom, 0, 2),
+            ],
+        };
+        var r = StaffingCalculator.Compute(criteria, [new GradeStudents(Grade.K1, 1), new GradeStudents(Grade.P1, 19)]);
+        Assert.Equal(StaffingRule.PerLevel, r.Rule);
+        Assert.Equal(2, r.Teachers);
+        Assert.Equal(2, StaffingCalculator.Round(1m / 3 + 1m / 6 + 1, StaffingRounding.HalfAwayFromZero));   // 1.5 from shares that do not divide
+        // A sum that should be exactly 2 but carries decimal noise in its last places is not pushed up to 3.
+        Assert.Equal(2, StaffingCalculator.Round(2.0000000000000000000000000002m, StaffingRounding.Up));
+        Assert.Equal(3, StaffingCalculator.Round(2.01m, StaffingRounding.Up));
+    }
+
+    [Theory]
+    [InlineData(0.000000001, "criteria.levels[1].studentsPerTeacher")]
+    [InlineData(500, "criteria.levels[1].studentsPerTeacher")]
+    public void A_ratio_far_outside_any_circular_is_refused(double perTeacher, string field)
+    {
+        var criteria = StaffingCriteria.Default with
+        {
+            Levels =
+            [
+                new(StaffingLevel.PrePrimary, 30, LevelMethod.Ratio, 25, 0),
+                new(StaffingLevel.Primary, 40, LevelMethod.Ratio, (decimal)perTeacher, 0),
+                new(StaffingLevel.Secondary, 40, LevelMethod.PerRoom, 0, 2),
+            ],
+        };
+        Assert.Contains(StaffingCriteriaRules.Validate(criteria), e => e.Field == field);
+    }
+
+    [Fact]
+    public void Class_sizes_rooms_and_people_far_outside_any_circular_are_refused()
+    {
+        var criteria = StaffingCriteria.Default with
+        {
+            Levels =
+            [
+                new(StaffingLevel.PrePrimary, 1000, LevelMethod.Ratio, 25, 0),
+                new(StaffingLevel.Primary, 40, LevelMethod.Ratio, 25, 0),
+                new(StaffingLevel.Secondary, 40, LevelMethod.PerRoom, 0, 79_000_000_000m),
+            ],
+            Directors = 500,
+            MinimumRoomsPerGrade = 50,
+        };
+        var fields = StaffingCriteriaRules.Validate(criteria).Select(e => e.Field).ToList();
+        Assert.Contains("criteria.levels[0].classSize", fields);
+        Assert.Contains("criteria.levels[2].teachersPerRoom", fields);
+        Assert.Contains("criteria.directors", fields);
+        Assert.Contains("criteria.minimumRoomsPerGrade", fields);
     }
 }

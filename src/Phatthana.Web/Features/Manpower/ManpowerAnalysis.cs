@@ -49,6 +49,9 @@ public sealed record ManpowerResult(int AcademicYear, StaffingRuleSet RuleSet, I
 /// <summary>Narrows the analysis to part of the area; the summary is then of that part.</summary>
 public sealed record ManpowerFilter(Guid? District = null, Guid? Network = null, SchoolType? Type = null, ManpowerStatus? Status = null, string? Search = null)
 {
+    /// <summary>The part of the area the summary is of: district, network and type, without status or search.</summary>
+    public ManpowerFilter Part => this with { Status = null, Search = null };
+
     public bool Any => District is not null || Network is not null || Type is not null || Status is not null || Search is not null;
 
     public bool Keeps(SchoolFacts s) =>

@@ -89,16 +89,19 @@ public static class ManpowerApi
         if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
         var result = outcome.Value!;
         var filter = Filter(district, network, type, status);
+        // The summary is of the part of the area asked for (district, network, type); status narrows the list of schools only.
+        var part = filter.Part;
+        var scoped = result.Schools.Where(part.Keeps).ToList();
         var schools = result.Schools.Where(filter.Keeps).ToList();
-        var missing = result.MissingCounts.Where(filter.Keeps).ToList();
+        var missing = result.MissingCounts.Where(part.Keeps).ToList();
         if (format is { } f)
         {
             var notes = await FilterNotesAsync(db, filter);
-            var report = await ManpowerReport.BuildAsync(http, scope.Area, result with { MissingCounts = missing }, schools, notes, http.RequestAborted);
+            var report = await ManpowerReport.BuildAsync(http, scope.Area, result with { MissingCounts = missing }, scoped, schools, notes, http.RequestAborted);
             return ReportResults.File(http, report, f);
         }
         return TypedResults.Ok(new ManpowerDto(result.AcademicYear, result.RuleSet.Name, schools.Select(SchoolManpowerDto.From).ToList(),
-            ManpowerSummary.Of(schools), missing.Select(m => new SchoolRefDto(m.Code, m.Name)).ToList()));
+            ManpowerSummary.Of(scoped), missing.Select(m => new SchoolRefDto(m.Code, m.Name)).ToList()));
     }
 
     private static async Task<IResult> National(HttpContext http, AppDbContext db, string? academicYear)
@@ -147,8 +150,12 @@ public static class ManpowerApi
         if (filter.District is { } d && await db.Districts.AsNoTracking().Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync() is { } dn) notes.Add("อำเภอ" + dn);
         if (filter.Network is { } n && await db.SchoolNetworks.AsNoTracking().Where(x => x.Id == n).Select(x => x.Name).FirstOrDefaultAsync() is { } nn) notes.Add("เครือข่าย " + nn);
         if (filter.Type is { } t) notes.Add(OrganisationText.Label(t));
-        if (filter.Status is { } s) notes.Add("เฉพาะโรงเรียนที่" + ManpowerText.Label(s));
-        return notes.Count == 0 ? [] : ["เฉพาะ: " + string.Join(" · ", notes)];
+        var lines = notes.Count == 0 ? new List<string>() : ["เฉพาะ: " + string.Join(" · ", notes)];
+        var list = new List<string>();
+        if (filter.Status is { } s) list.Add("เฉพาะโรงเรียนที่" + ManpowerText.Label(s));
+        if (filter.Search is { } q) list.Add($"ที่ค้นหา \"{q}\"");
+        if (list.Count > 0) lines.Add("ตารางรายสถานศึกษาแสดง" + string.Join(" ", list) + " (สรุปเป็นของทั้ง" + (notes.Count == 0 ? "เขตพื้นที่" : "ส่วนที่เลือก") + ")");
+        return lines;
     }
 
     private static async Task<IResult> OutOfMajor(HttpContext http, RouteScope scope, AppDbContext db, NationalIdDisclosure disclosure)

@@ -60,9 +60,14 @@ public static class ManpowerReport
             new ChartSeries(T.Surplus, districts.Select(d => (double)d.Summary.SurplusSchools).ToList(), "#d99a2b"),
         ]) { ValueAxis = "จำนวน (โรงเรียน)" };
 
-    public static async Task<Report> BuildAsync(HttpContext http, Area area, ManpowerResult result, IReadOnlyList<SchoolManpower> schools,
-        IReadOnlyList<string> filterNotes, CancellationToken ct = default)
+    /// <summary>
+    /// The report of <paramref name="scoped"/> (the part of the area asked for) with the schools table of
+    /// <paramref name="listed"/> (that part, perhaps narrowed by status or search — the notes say so).
+    /// </summary>
+    public static async Task<Report> BuildAsync(HttpContext http, Area area, ManpowerResult result, IReadOnlyList<SchoolManpower> scoped,
+        IReadOnlyList<SchoolManpower> listed, IReadOnlyList<string> filterNotes, CancellationToken ct = default)
     {
+        var schools = scoped;
         var summary = ManpowerSummary.Of(schools);
         var districts = ByDistrict(schools);
         var summaryTable = new ReportTable("ตารางที่ ๑ สรุปอัตรากำลังตามเกณฑ์",
@@ -92,7 +97,7 @@ public static class ManpowerReport
         ];
         if (districts.Count > 0) blocks.Add(new ChartBlock(StatusChart(districts)));
         blocks.Add(new HeadingBlock("๓. รายสถานศึกษา"));
-        blocks.Add(new TableBlock(SchoolsTable.ToReport(schools, "ตารางที่ ๓ อัตรากำลังรายสถานศึกษา")));
+        blocks.Add(new TableBlock(SchoolsTable.ToReport(listed, "ตารางที่ ๓ อัตรากำลังรายสถานศึกษา")));
         if (result.MissingCounts.Count > 0)
         {
             blocks.Add(new HeadingBlock("๔. สถานศึกษาที่ยังไม่มีข้อมูลนักเรียน (ไม่ได้นำมาคำนวณ)"));

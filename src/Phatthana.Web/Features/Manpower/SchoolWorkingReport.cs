@@ -48,8 +48,8 @@ public static class SchoolWorkingReport
             case StaffingRule.PerLevel:
                 blocks.Add(new TableBlock(new ReportTable("ตารางที่ ๓ ครูตามเกณฑ์รายระดับ (ก่อนปัดเศษ)",
                     [new("ระดับ", CellKind.Text, 26), new("นักเรียน", CellKind.Number, 12), new("ห้อง", CellKind.Number, 10), new("สูตร", CellKind.Text, 44, true), new("ครู", CellKind.Decimal, 12)],
-                    r.Levels.Select(l => new ReportRow([T.Label(l.Level), l.Students, l.Rooms, l.Formula, Math.Round(l.Teachers, 2)])).ToList())
-                { Total = new ReportRow(["รวม", r.Students, r.Classrooms, $"{T.Label(c.Rounding)} → {r.Teachers:#,0} คน", Math.Round(r.UnroundedTeachers, 2)]) }));
+                    r.Levels.Select(l => new ReportRow([T.Label(l.Level), l.Students, l.Rooms, l.Formula, Math.Round(l.Teachers, 2, MidpointRounding.AwayFromZero)])).ToList())
+                { Total = new ReportRow(["รวม", r.Students, r.Classrooms, $"{T.Label(c.Rounding)} → {r.Teachers:#,0} คน", Math.Round(r.UnroundedTeachers, 2, MidpointRounding.AwayFromZero)]) }));
                 blocks.Add(new ParagraphBlock($"ผู้บริหาร: ผู้อำนวยการ {r.Directors} คน และ{(r.DeputyBand is { } db ? T.Band(db) : "ไม่มีช่วงรองผู้อำนวยการที่ตรงกับจำนวนนักเรียน")} รวม {r.Administrators} คน", Indent: true));
                 break;
             default:

@@ -20,7 +20,16 @@ public readonly record struct GradeStudents(Grade Grade, int Students);
 public sealed record GradeWorking(Grade Grade, StaffingLevel Level, int Students, int ClassSize, int Rooms);
 
 /// <summary>One level's rooms, students and unrounded teachers, with the formula written out so a user can check it.</summary>
-public sealed record LevelWorking(StaffingLevel Level, int Students, int Rooms, decimal Teachers, string Formula);
+public sealed record LevelWorking(StaffingLevel Level, int Students, int Rooms, decimal Teachers, LevelRule? Rule)
+{
+    /// <summary>The formula with this level's figures, written only when a page or file shows it (not for every school of a national run).</summary>
+    public string Formula => Rule switch
+    {
+        null => "ไม่มีเกณฑ์สำหรับระดับนี้",
+        { Method: LevelMethod.PerRoom } r => $"{Rooms} ห้อง × {StaffingCalculator.N(r.TeachersPerRoom)}",
+        var r => $"({Rooms} ห้อง × {r.ClassSize} ÷ {StaffingCalculator.N(r.StudentsPerTeacher)} + {Students:#,0} คน ÷ {StaffingCalculator.N(r.StudentsPerTeacher)}) ÷ 2",
+    };
+}
 
 /// <summary>A school's requirement under a rule set, with its working.</summary>
 public sealed record StaffingRequirement
@@ -137,21 +146,31 @@ public static class StaffingCalculator
 
     public static LevelWorking Level(StaffingCriteria c, StaffingLevel level, int students, int rooms)
     {
-        if (c.RuleFor(level) is not { } rule) return new LevelWorking(level, students, rooms, 0, "ไม่มีเกณฑ์สำหรับระดับนี้");
+        if (c.RuleFor(level) is not { } rule) return new LevelWorking(level, students, rooms, 0, null);
         if (rule.Method == LevelMethod.PerRoom)
-            return new LevelWorking(level, students, rooms, rooms * rule.TeachersPerRoom, $"{rooms} ห้อง × {N(rule.TeachersPerRoom)}");
+            return new LevelWorking(level, students, rooms, rooms * rule.TeachersPerRoom, rule);
+        // (rooms × size ÷ d + students ÷ d) ÷ 2 as one division, so a result of exactly x.5 is exactly x.5 in decimal
+        // whatever d is (dividing each term first leaves 1.4999… for 30 ÷ 60 + 60 ÷ 60 under some divisors).
         var perTeacher = rule.StudentsPerTeacher;
-        var teachers = perTeacher <= 0 ? 0 : (rooms * (decimal)rule.ClassSize / perTeacher + students / perTeacher) / 2;
-        return new LevelWorking(level, students, rooms, teachers,
-            $"({rooms} ห้อง × {rule.ClassSize} ÷ {N(perTeacher)} + {students:#,0} คน ÷ {N(perTeacher)}) ÷ 2");
+        var teachers = perTeacher <= 0 ? 0 : ((decimal)rooms * rule.ClassSize + students) / (2 * perTeacher);
+        return new LevelWorking(level, students, rooms, teachers, rule);
     }
 
-    public static int Round(decimal value, StaffingRounding rounding) => rounding switch
+    /// <summary>
+    /// Whole posts from the summed levels. The sum is first taken to 10 decimals, so levels whose shares do not divide
+    /// exactly (1/3 + 1/6) still meet at x.5 rather than 0.4999…; validation keeps the figures far inside an int.
+    /// </summary>
+    public static int Round(decimal value, StaffingRounding rounding)
     {
-        StaffingRounding.Up => (int)Math.Ceiling(value),
-        StaffingRounding.Down => (int)Math.Floor(value),
-        _ => (int)Math.Round(value, MidpointRounding.AwayFromZero),
-    };
+        var v = Math.Round(value, 10, MidpointRounding.AwayFromZero);
+        var whole = rounding switch
+        {
+            StaffingRounding.Up => Math.Ceiling(v),
+            StaffingRounding.Down => Math.Floor(v),
+            _ => Math.Round(v, MidpointRounding.AwayFromZero),
+        };
+        return whole > int.MaxValue ? int.MaxValue : whole < 0 ? 0 : (int)whole;
+    }
 
-    private static string N(decimal d) => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string N(decimal d) => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -163,7 +163,7 @@ public sealed partial class ManpowerApiTests(AppHosts hosts) : ProviderTests(hos
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task District_network_type_and_status_narrow_the_schools_and_the_summary(DatabaseProvider provider)
+    public async Task District_network_and_type_narrow_the_schools_and_the_summary_status_only_the_schools(DatabaseProvider provider)
     {
         var w = await W.ArrangeAsync(await Host(provider));
         var districts = (await (await w.Admin.GetAsync($"/api/v1/areas/{w.Area}/districts")).JsonAsync()).EnumerateArray()
@@ -202,17 +202,18 @@ public sealed partial class ManpowerApiTests(AppHosts hosts) : ProviderTests(hos
         Assert.Equal(Sorted(w.Small, w.Exact, w.Empty), Codes(primary.GetProperty("schools")));
         Assert.Equal([3, 1, 1, 1, 1, 1, 6, 6, 0], Totals(primary.GetProperty("summary")));
 
-        // Status: the schools over, and their summary only.
+        // Status narrows the list of schools only: the summary stays that of the part of the area looked at (here all of it),
+        // so a printed "schools short" list still carries the whole picture it came from.
         var over = await Get("status=Surplus");
         Assert.Equal(Sorted(w.Larger, w.Empty), Codes(over.GetProperty("schools")));
-        Assert.Equal([2, 0, 0, 2, 2, 0, 10, 12, 2], Totals(over.GetProperty("summary")));
+        Assert.Equal([4, 1, 1, 2, 2, 1, 16, 17, 1], Totals(over.GetProperty("summary")));
         var shortOnes = await Get("status=Shortage");
         Assert.Equal([w.Small], Codes(shortOnes.GetProperty("schools")));
 
-        // Filters combine: the town's schools that are exact.
+        // Filters combine: the town's schools that are exact, with the town's summary.
         var both = await Get($"district={districts[W.Town]}&status=Exact");
         Assert.Equal([w.Exact], Codes(both.GetProperty("schools")));
-        Assert.Equal([1, 0, 0, 0, 0, 1, 2, 2, 0], Totals(both.GetProperty("summary")));
+        Assert.Equal([2, 1, 1, 0, 0, 1, 6, 5, -1], Totals(both.GetProperty("summary")));
 
         // A district of another area matches nothing here: an empty answer, not an error.
         var elsewhere = await w.Host.AreaAsync();

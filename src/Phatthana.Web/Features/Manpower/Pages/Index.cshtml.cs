@@ -70,7 +70,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, DisplayFormat 
         AcademicYear = result.AcademicYear.ToString();
         var filter = ManpowerApi.Filter(District, Network, Type, Status, list.Q);
         // The summary and chart are of the filtered part (district, network, type); the status filter narrows only the list.
-        var part = filter with { Status = null, Search = null };
+        var part = filter.Part;
         var scoped = result.Schools.Where(part.Keeps).ToList();
         var shown = result.Schools.Where(filter.Keeps).ToList();
         Missing = result.MissingCounts.Where(part.Keeps).ToList();
@@ -81,7 +81,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, DisplayFormat 
         if (format is { } f)
         {
             var notes = await ManpowerApi.FilterNotesAsync(db, filter);
-            var report = await ManpowerReport.BuildAsync(HttpContext, Area, result with { MissingCounts = Missing }, shown, notes, HttpContext.RequestAborted);
+            var report = await ManpowerReport.BuildAsync(HttpContext, Area, result with { MissingCounts = Missing }, scoped, shown, notes, HttpContext.RequestAborted);
             return ReportResults.File(HttpContext, report, f).ToActionResult();
         }
         if (Districts.Count > 0) ChartSvg = ChartRenderer.Svg(ManpowerReport.StatusChart(Districts));
