@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.DataQuality;
+using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -36,6 +37,27 @@ public sealed class DemoSeederTests
         Assert.InRange(perSchool.Sum(), 13_000, 17_000);
         Assert.Equal(75, perSchool.Count(n => n < 120));
         Assert.Contains(counts, c => c.AcademicYear == latest - 1);
+
+        // Under the shipped criteria this year's register is short, over and exact in about seed 000's proportions
+        // (26 schools short 67 posts, 49 over 98, 29 exact; net surplus 31 = 3.40 %), less the two schools without counts.
+        var area = await host.WithDbAsync(db => db.Areas.SingleAsync(a => a.Code == DemoSeeder.AreaCode));
+        var manpower = (await host.WithDbAsync(db => ManpowerCalculation.ForAreaAsync(db, area, null))).Value!;
+        Assert.Equal(latest, manpower.AcademicYear);
+        Assert.True(manpower.RuleSet.IsShippedDefault);
+        Assert.Equal(2, manpower.MissingCounts.Count);
+        var spread = manpower.Summary;
+        Assert.InRange(spread.ShortageSchools, 22, 30);
+        Assert.InRange(spread.ShortagePosts, 55, 80);
+        Assert.InRange(spread.SurplusSchools, 42, 56);
+        Assert.InRange(spread.SurplusPosts, 85, 110);
+        Assert.InRange(spread.ExactSchools, 22, 34);
+        Assert.InRange(spread.NetSurplus, 20, 40);
+        Assert.InRange(spread.NetSurplusPercent, 2.5m, 4.5m);
+        // Big and small schools, primary and extended-opportunity, are each found on more than one side.
+        foreach (var kind in new Func<SchoolManpower, bool>[] { m => m.Requirement.Students < 120, m => m.Requirement.Students >= 120 })
+            Assert.True(manpower.Schools.Where(kind).Select(m => m.Status).Distinct().Count() >= 2);
+        Assert.Contains(manpower.Schools, m => m.School.Type == SchoolType.ExtendedOpportunity && m.Status != ManpowerStatus.Shortage);
+        Assert.Contains(manpower.Schools, m => m.School.Type == SchoolType.Primary && m.Status == ManpowerStatus.Shortage);
 
         foreach (var (email, _, _) in DemoSeeder.Accounts)
             Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, DemoSeeder.Password)).GetAsync("/api/v1/me")).StatusCode);
