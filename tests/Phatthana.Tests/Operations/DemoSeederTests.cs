@@ -105,6 +105,28 @@ public sealed class DemoSeederTests
             Assert.Contains(posts, p => p.OccupantId == person.Id && p.SchoolId == user.SchoolId);
         }
 
+        // Teachers teach at a level that fits their school, and about one in sixteen outside their major.
+        var schoolTypes = posts.Select(p => p.School!).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Type);
+        var teaching = people.Where(p => p is { Status: PersonStatus.Active, SchoolId: not null } && PersonRules.Teaches(p.Position)).ToList();
+        Assert.All(teaching, p => Assert.NotNull(p.TeachingLevel));
+        Assert.All(teaching.Where(p => p.TeachingSubjectAreas.Contains(SubjectArea.EarlyChildhood)), p => Assert.Equal(TeachingLevel.PrePrimary, p.TeachingLevel));
+        Assert.DoesNotContain(teaching, p => schoolTypes[p.SchoolId!.Value] == SchoolType.Primary && p.TeachingLevel is TeachingLevel.LowerSecondary or TeachingLevel.UpperSecondary);
+        var extendedLevels = teaching.Where(p => schoolTypes[p.SchoolId!.Value] == SchoolType.ExtendedOpportunity).GroupBy(p => p.TeachingLevel).ToDictionary(g => g.Key!.Value, g => g.Count());
+        Assert.InRange(extendedLevels[TeachingLevel.LowerSecondary], 50, 150);
+        Assert.InRange(extendedLevels[TeachingLevel.Primary], 50, 150);
+        var outOfMajor = teaching.Where(p => p.Major is { } m && p.TeachingSubjectAreas.Count > 0 && !p.TeachingSubjectAreas.Contains(m)).ToList();
+        Assert.InRange(outOfMajor.Count * 100.0 / teaching.Count, 5, 8);
+        Assert.Contains(outOfMajor, p => p.Major == SubjectArea.Thai && p.TeachingSubjectAreas.Contains(SubjectArea.Mathematics));
+
+        // About 30 schools ask for this year's teachers by subject: each asks beyond what it has in one or two subjects.
+        var year = await host.WithDbAsync(db => db.StudentCounts.MaxAsync(c => c.AcademicYear));
+        var needs = await host.WithDbAsync(db => db.SubjectNeeds.Where(n => n.AreaId == areaId).ToListAsync());
+        Assert.All(needs, n => Assert.Equal(year, n.AcademicYear));
+        var asking = needs.GroupBy(n => n.SchoolId).ToList();
+        Assert.InRange(asking.Count, 25, 35);
+        var majors = teaching.ToLookup(p => (p.SchoolId!.Value, p.Major));
+        Assert.All(asking, school => Assert.InRange(school.Count(n => n.Needed > majors[(school.Key, n.SubjectArea)].Count()), 1, 2));
+
         // The data-quality page finds each deliberate legacy problem, and nothing the demo did not mean.
         using var scope = host.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();

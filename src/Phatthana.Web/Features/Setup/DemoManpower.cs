@@ -1,6 +1,7 @@
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Features.Personnel.People;
 
 namespace Phatthana.Web.Features.Setup;
 
@@ -9,7 +10,8 @@ namespace Phatthana.Web.Features.Setup;
 /// 31 = 3.40 %"). The register (<see cref="DemoPersonnel"/>) was sized to each school's enrolment when its posts were
 /// allotted; since then enrolment has moved, so this year's counts are set, school by school, to leave its register
 /// short, over or exact under the shipped criteria in about the seed's proportions — big schools that grew are short,
-/// small schools that shrank are over. Deterministic: each step has its own random.
+/// small schools that shrank are over. Teachers get the level they teach, a few teach outside their major, and some
+/// schools ask for teachers of the subjects they lack. Deterministic: each step has its own random.
 /// </summary>
 internal static class DemoManpower
 {
@@ -22,6 +24,105 @@ internal static class DemoManpower
     private static readonly int[] SmallShort = [-1, -1, -1, -1, -1, -1];
     private static readonly int[] SmallOver =
         [.. Enumerable.Repeat(1, 17), .. Enumerable.Repeat(2, 13), .. Enumerable.Repeat(3, 10), .. Enumerable.Repeat(4, 3)];
+
+    /// <summary>Teachers who teach outside their major (วิชาเอก), as a share of the teaching staff of schools.</summary>
+    private const double OutOfMajorShare = 0.065;
+
+    /// <summary>What out-of-major teachers take on: mostly the subjects schools find hardest to staff.</summary>
+    private static readonly (SubjectArea Subject, int Weight)[] TakenOn =
+    [
+        (SubjectArea.Mathematics, 30), (SubjectArea.Science, 25), (SubjectArea.ForeignLanguages, 25), (SubjectArea.Thai, 8),
+        (SubjectArea.HealthPE, 6), (SubjectArea.Arts, 6),
+    ];
+
+    /// <summary>Of an extended-opportunity school's teachers of a subject, the percentage whose classes are mostly ม.1–ม.3.</summary>
+    private static int LowerSecondaryPercent(SubjectArea? subject) => subject switch
+    {
+        SubjectArea.Mathematics or SubjectArea.ForeignLanguages => 50,
+        SubjectArea.Science or SubjectArea.CareerTech => 55,
+        SubjectArea.Guidance => 60,
+        SubjectArea.SocialStudies => 45,
+        SubjectArea.HealthPE => 40,
+        SubjectArea.Thai or SubjectArea.Arts => 35,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Teaching staff of schools: about one in sixteen teaches outside their major (a Thai or social-studies graduate
+    /// taking mathematics, science or English), and each gets the level they mainly teach — early-childhood teachers
+    /// ปฐมวัย, primary schools' others ประถมศึกษา, extended-opportunity schools' a mix of ประถมศึกษา and มัธยมศึกษาตอนต้น
+    /// by subject. Records the legacy data left without a major or subjects keep their gap.
+    /// </summary>
+    public static void Teach(DemoPersonnel personnel, IReadOnlyList<DemoSchool> schools, Random random)
+    {
+        var extended = schools.Where(s => s.Extended).Select(s => s.School.Id).ToHashSet();
+        var teachers = personnel.Drafts.Where(d => d.V is { School: not null, Status: PersonStatus.Active } && PersonRules.Teaches(d.V.Position)).ToList();
+        var outOfMajor = teachers
+            .Where(d => d != personnel.LinkedTeacher && d.V.Major is { } major && d.V.TeachingSubjectAreas.Contains(major))
+            .OrderBy(_ => random.Next()).Take((int)Math.Round(teachers.Count * OutOfMajorShare)).ToList();
+        foreach (var d in outOfMajor)
+        {
+            var choices = TakenOn.Where(t => t.Subject != d.V.Major).ToList();
+            var pick = random.Next(choices.Sum(c => c.Weight));
+            var subject = choices.First(c => (pick -= c.Weight) < 0).Subject;
+            d.V = d.V with { TeachingSubjectAreas = [subject] };
+        }
+        foreach (var d in teachers)
+        {
+            var subject = d.V.TeachingSubjectAreas.Count > 0 ? d.V.TeachingSubjectAreas[0] : d.V.Major;
+            var level = subject == SubjectArea.EarlyChildhood ? TeachingLevel.PrePrimary
+                : extended.Contains(d.V.School!.Id) && random.Next(100) < LowerSecondaryPercent(subject) ? TeachingLevel.LowerSecondary
+                : TeachingLevel.Primary;
+            d.V = d.V with { TeachingLevel = level };
+        }
+    }
+
+    /// <summary>
+    /// This year's requests for teachers by subject (<see cref="SubjectNeed"/>) from every school left short and from a
+    /// few others whose subjects are taught out of major: each asks for one or two more teachers than it has of one or
+    /// two subjects, and lists a subject or two it has enough of.
+    /// </summary>
+    public static List<SubjectNeed> Needs(Guid areaId, int year, DemoPersonnel personnel, IReadOnlyList<DemoSchool> schools,
+        IReadOnlyDictionary<Guid, int> differences, Random random)
+    {
+        var staff = personnel.Drafts.Where(d => d.V is { School: not null, Status: PersonStatus.Active } && PersonRules.Teaches(d.V.Position))
+            .ToLookup(d => d.V.School!.Id);
+        var covered = schools.Where(s => differences.ContainsKey(s.School.Id)).ToList();
+        var asking = covered.Where(s => differences[s.School.Id] < 0)
+            .Concat(covered.Where(s => differences[s.School.Id] >= 0 && staff[s.School.Id].Any(d => d.V.Major is { } m && !d.V.TeachingSubjectAreas.Contains(m) && d.V.TeachingSubjectAreas.Count > 0))
+                .OrderBy(_ => random.Next()).Take(NeedsBeyondShortSchools))
+            .ToList();
+        var needs = new List<SubjectNeed>();
+        foreach (var school in asking)
+        {
+            var people = staff[school.School.Id].ToList();
+            // What a school has of a subject, counted both ways it could be: by major and by who teaches it.
+            int Has(SubjectArea subject) => Math.Min(people.Count(d => d.V.Major == subject), people.Count(d => d.V.TeachingSubjectAreas.Contains(subject)));
+            int HasAtMost(SubjectArea subject) => Math.Max(people.Count(d => d.V.Major == subject), people.Count(d => d.V.TeachingSubjectAreas.Contains(subject)));
+            var taughtOutOfMajor = people.Where(d => d.V.Major is { } m && d.V.TeachingSubjectAreas.Count > 0 && !d.V.TeachingSubjectAreas.Contains(m))
+                .SelectMany(d => d.V.TeachingSubjectAreas).ToList();
+            var lacking = taughtOutOfMajor.Concat(TakenOn.OrderBy(_ => random.Next()).Select(t => t.Subject)).Distinct()
+                .Take(differences[school.School.Id] <= -3 ? 2 : 1 + random.Next(2)).ToList();
+            foreach (var subject in lacking)
+            {
+                var more = differences[school.School.Id] <= -4 ? 2 : 1;
+                needs.Add(Need(subject, HasAtMost(subject) + more, taughtOutOfMajor.Contains(subject)
+                    ? $"ครูที่สอนอยู่ไม่ได้จบวิชาเอก{PersonnelText.Label(subject)}"
+                    : $"ขาดครูวิชาเอก{PersonnelText.Label(subject)}"));
+            }
+            foreach (var subject in Enum.GetValues<SubjectArea>().Where(a => !lacking.Contains(a) && Has(a) > 0).OrderBy(_ => random.Next()).Take(1 + random.Next(2)))
+                needs.Add(Need(subject, Has(subject), null));
+
+            SubjectNeed Need(SubjectArea subject, int needed, string? note) => new()
+            {
+                AreaId = areaId, SchoolId = school.School.Id, AcademicYear = year, SubjectArea = subject, Needed = needed, Note = note,
+            };
+        }
+        return needs;
+    }
+
+    /// <summary>Schools not short that still ask for a teacher of a subject taught out of major.</summary>
+    private const int NeedsBeyondShortSchools = 5;
 
     /// <summary>How far this year's enrolment may have moved from the one the register was sized to.</summary>
     private const int LowestPercent = 50, HighestPercent = 180, PercentStep = 2;
