@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.DataQuality;
+using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -36,6 +37,27 @@ public sealed class DemoSeederTests
         Assert.InRange(perSchool.Sum(), 13_000, 17_000);
         Assert.Equal(75, perSchool.Count(n => n < 120));
         Assert.Contains(counts, c => c.AcademicYear == latest - 1);
+
+        // Under the shipped criteria this year's register is short, over and exact in about seed 000's proportions
+        // (26 schools short 67 posts, 49 over 98, 29 exact; net surplus 31 = 3.40 %), less the two schools without counts.
+        var area = await host.WithDbAsync(db => db.Areas.SingleAsync(a => a.Code == DemoSeeder.AreaCode));
+        var manpower = (await host.WithDbAsync(db => ManpowerCalculation.ForAreaAsync(db, area, null))).Value!;
+        Assert.Equal(latest, manpower.AcademicYear);
+        Assert.True(manpower.RuleSet.IsShippedDefault);
+        Assert.Equal(2, manpower.MissingCounts.Count);
+        var spread = manpower.Summary;
+        Assert.InRange(spread.ShortageSchools, 22, 30);
+        Assert.InRange(spread.ShortagePosts, 55, 80);
+        Assert.InRange(spread.SurplusSchools, 42, 56);
+        Assert.InRange(spread.SurplusPosts, 85, 110);
+        Assert.InRange(spread.ExactSchools, 22, 34);
+        Assert.InRange(spread.NetSurplus, 20, 40);
+        Assert.InRange(spread.NetSurplusPercent, 2.5m, 4.5m);
+        // Big and small schools, primary and extended-opportunity, are each found on more than one side.
+        foreach (var kind in new Func<SchoolManpower, bool>[] { m => m.Requirement.Students < 120, m => m.Requirement.Students >= 120 })
+            Assert.True(manpower.Schools.Where(kind).Select(m => m.Status).Distinct().Count() >= 2);
+        Assert.Contains(manpower.Schools, m => m.School.Type == SchoolType.ExtendedOpportunity && m.Status != ManpowerStatus.Shortage);
+        Assert.Contains(manpower.Schools, m => m.School.Type == SchoolType.Primary && m.Status == ManpowerStatus.Shortage);
 
         foreach (var (email, _, _) in DemoSeeder.Accounts)
             Assert.Equal(HttpStatusCode.OK, (await (await host.BearerAsync(email, DemoSeeder.Password)).GetAsync("/api/v1/me")).StatusCode);
@@ -82,6 +104,28 @@ public sealed class DemoSeederTests
             Assert.Equal(user.DisplayName, person.FullName);
             Assert.Contains(posts, p => p.OccupantId == person.Id && p.SchoolId == user.SchoolId);
         }
+
+        // Teachers teach at a level that fits their school, and about one in sixteen outside their major.
+        var schoolTypes = posts.Select(p => p.School!).DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Type);
+        var teaching = people.Where(p => p is { Status: PersonStatus.Active, SchoolId: not null } && PersonRules.Teaches(p.Position)).ToList();
+        Assert.All(teaching, p => Assert.NotNull(p.TeachingLevel));
+        Assert.All(teaching.Where(p => p.TeachingSubjectAreas.Contains(SubjectArea.EarlyChildhood)), p => Assert.Equal(TeachingLevel.PrePrimary, p.TeachingLevel));
+        Assert.DoesNotContain(teaching, p => schoolTypes[p.SchoolId!.Value] == SchoolType.Primary && p.TeachingLevel is TeachingLevel.LowerSecondary or TeachingLevel.UpperSecondary);
+        var extendedLevels = teaching.Where(p => schoolTypes[p.SchoolId!.Value] == SchoolType.ExtendedOpportunity).GroupBy(p => p.TeachingLevel).ToDictionary(g => g.Key!.Value, g => g.Count());
+        Assert.InRange(extendedLevels[TeachingLevel.LowerSecondary], 50, 150);
+        Assert.InRange(extendedLevels[TeachingLevel.Primary], 50, 150);
+        var outOfMajor = teaching.Where(p => p.Major is { } m && p.TeachingSubjectAreas.Count > 0 && !p.TeachingSubjectAreas.Contains(m)).ToList();
+        Assert.InRange(outOfMajor.Count * 100.0 / teaching.Count, 5, 8);
+        Assert.Contains(outOfMajor, p => p.Major == SubjectArea.Thai && p.TeachingSubjectAreas.Contains(SubjectArea.Mathematics));
+
+        // About 30 schools ask for this year's teachers by subject: each asks beyond what it has in one or two subjects.
+        var year = await host.WithDbAsync(db => db.StudentCounts.MaxAsync(c => c.AcademicYear));
+        var needs = await host.WithDbAsync(db => db.SubjectNeeds.Where(n => n.AreaId == areaId).ToListAsync());
+        Assert.All(needs, n => Assert.Equal(year, n.AcademicYear));
+        var asking = needs.GroupBy(n => n.SchoolId).ToList();
+        Assert.InRange(asking.Count, 25, 35);
+        var majors = teaching.ToLookup(p => (p.SchoolId!.Value, p.Major));
+        Assert.All(asking, school => Assert.InRange(school.Count(n => n.Needed > majors[(school.Key, n.SubjectArea)].Count()), 1, 2));
 
         // The data-quality page finds each deliberate legacy problem, and nothing the demo did not mean.
         using var scope = host.Services.CreateScope();

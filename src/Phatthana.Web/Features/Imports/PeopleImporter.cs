@@ -29,6 +29,8 @@ public sealed class PeopleImporter : Importer
         new("academicStanding", T.StandingLabel, false, string.Join(", ", Enum.GetValues<AcademicStanding>().Select(T.Label))),
         new("major", T.Major, false, "กลุ่มสาระตามวุฒิ เช่น คณิตศาสตร์", false, "วิชาเอก/วุฒิ"),
         new("teachingSubjectAreas", T.TeachingSubjectAreas, false, "หลายกลุ่มสาระคั่นด้วย ; เช่น ภาษาไทย; สังคมศึกษา", false, "กลุ่มสาระการเรียนรู้ที่สอน"),
+        new("teachingLevel", T.TeachingLevelLabel, false, string.Join(", ", Enum.GetValues<TeachingLevel>().Select(T.Label)) + " (ระดับที่สอนเป็นหลัก; เว้นว่าง = ไม่ระบุ)",
+            false, "ระดับชั้น", "ระดับที่สอน", "ระดับการสอน", "ช่วงชั้นที่สอน"),
         new("school", "รหัสสถานศึกษา", false, "รหัส 10 หลัก, SMIS 8 หลัก หรือ OBEC 6 หลัก (จัดรูปแบบเป็นข้อความ)", AsText: true, "school_id", "รหัสโรงเรียน"),
         new("division", T.Division, false, "สำหรับบุคลากรใน สพท. ที่ไม่ได้อยู่สถานศึกษา"),
         new("startDate", T.StartDate, false, "วว/ดด/ปปปป (พ.ศ.)", AsText: true, "วันที่บรรจุ", "วันเริ่มปฏิบัติงาน"),
@@ -61,7 +63,7 @@ public sealed class PeopleImporter : Importer
             {
                 NationalId = row["nationalId"], Title = row["title"], FirstName = row["firstName"], LastName = row["lastName"],
                 Gender = gender, BirthDate = row["birthDate"], Position = position, AcademicStanding = standing, Major = major,
-                TeachingSubjectAreas = subjects, School = row["school"], Division = row["division"], StartDate = row["startDate"],
+                TeachingSubjectAreas = subjects, TeachingLevel = row["teachingLevel"], School = row["school"], Division = row["division"], StartDate = row["startDate"],
                 Status = status, EffectiveDate = row["effectiveDate"],
             };
             var (values, errors, notes) = PersonRules.Read(input, places, context.Today);
@@ -79,6 +81,7 @@ public sealed class PeopleImporter : Importer
         }
         if (context.Errors.Count > 0) return Failed(context);
 
+        var keepsLevel = !sheet.Has("teachingLevel");
         var (created, updated) = (0, 0);
         var ok2 = await context.WriteAsync(pending.Count, async writer =>
         {
@@ -91,7 +94,9 @@ public sealed class PeopleImporter : Importer
                 {
                     if (p.ExistingId is { } id && tracked.TryGetValue(id, out var person))
                     {
-                        if (PersonRules.Apply(person, p.Values, false, context.Today, context.Now, h => db.PersonHistory.Add(h), "นำเข้าจากไฟล์")) left.Add(person.Id);
+                        // A file made before the level column existed says nothing about it: keep what is on file.
+                        var values = keepsLevel ? p.Values with { TeachingLevel = person.TeachingLevel } : p.Values;
+                        if (PersonRules.Apply(person, values, false, context.Today, context.Now, h => db.PersonHistory.Add(h), "นำเข้าจากไฟล์")) left.Add(person.Id);
                         updated++;
                     }
                     else

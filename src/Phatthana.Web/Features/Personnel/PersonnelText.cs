@@ -126,6 +126,17 @@ public static class PersonnelText
         _ => e.ToString(),
     };
 
+    /// <summary>Words offices write for a teaching level (kept apart from <see cref="Synonyms"/>, where อนุบาล is a subject area).</summary>
+    public static readonly IReadOnlyDictionary<string, object> TeachingLevelSynonyms = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["อนุบาล"] = Personnel.TeachingLevel.PrePrimary, ["การศึกษาปฐมวัย"] = Personnel.TeachingLevel.PrePrimary,
+        ["ประถม"] = Personnel.TeachingLevel.Primary, ["ป.1-ป.6"] = Personnel.TeachingLevel.Primary, ["ป.1-6"] = Personnel.TeachingLevel.Primary,
+        ["ม.ต้น"] = Personnel.TeachingLevel.LowerSecondary, ["มัธยมต้น"] = Personnel.TeachingLevel.LowerSecondary,
+        ["ม.1-ม.3"] = Personnel.TeachingLevel.LowerSecondary, ["ม.1-3"] = Personnel.TeachingLevel.LowerSecondary,
+        ["ม.ปลาย"] = Personnel.TeachingLevel.UpperSecondary, ["มัธยมปลาย"] = Personnel.TeachingLevel.UpperSecondary,
+        ["ม.4-ม.6"] = Personnel.TeachingLevel.UpperSecondary, ["ม.4-6"] = Personnel.TeachingLevel.UpperSecondary,
+    };
+
     public static string Subjects(IEnumerable<SubjectArea> areas) => string.Join(", ", areas.Select(Label));
 
     /// <summary>Words offices write in their own files for a value, besides its label and code name.</summary>

@@ -33,7 +33,7 @@ internal sealed partial class DemoPersonnel
             : major == SubjectArea.EarlyChildhood || _random.Next(100) >= 25 ? [major!.Value]
             : [.. new[] { major!.Value, RandomSubject() }.Where(s => s != SubjectArea.EarlyChildhood || s == major).Distinct().Order()];
         return new Draft(new PersonValues(Names.NationalIdFor(birth), TitleFor(gender, age, position), first, last, gender, birth,
-            position, Standing(position, (_today.DayNumber - start.DayNumber) / 365), major, teaching, school, division, start,
+            position, Standing(position, (_today.DayNumber - start.DayNumber) / 365), major, teaching, null, school, division, start,
             PersonStatus.Active, null));
     }
 

@@ -4,7 +4,7 @@ using Phatthana.Web.Features.Personnel.People;
 
 namespace Phatthana.Web.Features.Setup;
 
-/// <summary>A demo school with its students this academic year, which size its register.</summary>
+/// <summary>A demo school with the students its register was sized to (this year's counts then move: <see cref="DemoManpower"/>).</summary>
 internal sealed record DemoSchool(School School, int Students)
 {
     public SchoolRef Ref { get; } = new(School.Id, School.Code, School.Name, School.Type);

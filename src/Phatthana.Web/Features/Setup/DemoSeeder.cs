@@ -10,8 +10,10 @@ namespace Phatthana.Web.Features.Setup;
 /// The demo area, modelled on seed 000's office (สพป.เพชรบุรี เขต 1, 2555): 104 schools — 83 primary and
 /// 21 extended-opportunity, 75 of them small — in 12 networks over five districts, with student counts per
 /// grade for this academic year and the last; ~1,000 people on 942 posts (<see cref="DemoPersonnel"/>) with a few
-/// deliberate legacy-data problems (<see cref="DemoLegacyData"/>). Deterministic: the same data on every machine.
-/// Later features add their own demo data here.
+/// deliberate legacy-data problems (<see cref="DemoLegacyData"/>); this year's counts leave schools short, over or
+/// exact under the shipped staffing criteria as in seed 000, with subject requests and out-of-major teachers
+/// (<see cref="DemoManpower"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// data here.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
 {
@@ -73,12 +75,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             .Select(c => (This: c, Last: c.Select(x => Vary(x, thisYear - 1, random)).ToList())).ToList();
         var demoSchools = schools.Select((s, i) => new DemoSchool(s.School, counts[i].This.Sum(c => c.Boys + c.Girls))).ToList();
         var withoutCounts = DemoLegacyData.SchoolsWithoutCounts(demoSchools);
-        foreach (var (current, last) in counts)
-        {
-            // Legacy data (no-counts): two schools' counts for this year were never sent.
-            if (!withoutCounts.Contains(current[0].SchoolId)) db.StudentCounts.AddRange(current);
-            db.StudentCounts.AddRange(last);
-        }
         for (var n = 0; n < networks.Count; n++)
         {
             var members = schools.Where(s => s.School.NetworkId == networks[n].Id).Select(s => s.School).ToList();
@@ -89,6 +85,17 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         // Personnel has its own random so the schools and counts above stay as they were before it.
         var personnel = DemoPersonnel.Build(area.Id, demoSchools, divisions, today, new Random(942));
         var stale = DemoLegacyData.Spoil(personnel, demoSchools, withoutCounts, today, new Random(18));
+        // Enrolment has moved since the register was sized: this year's counts leave schools short, over or exact;
+        // teachers teach at a level, some outside their major, and schools ask for the subjects they lack.
+        DemoManpower.Teach(personnel, demoSchools, new Random(832));
+        var differences = DemoManpower.FitCounts(demoSchools, counts, personnel.Posts, withoutCounts, new Random(911));
+        db.SubjectNeeds.AddRange(DemoManpower.Needs(area.Id, thisYear, personnel, demoSchools, differences, new Random(67)));
+        foreach (var (current, last) in counts)
+        {
+            // Legacy data (no-counts): two schools' counts for this year were never sent.
+            if (!withoutCounts.Contains(current[0].SchoolId)) db.StudentCounts.AddRange(current);
+            db.StudentCounts.AddRange(last);
+        }
         var (people, history) = personnel.Write(time.GetUtcNow());
         db.People.AddRange(people);
         db.PersonHistory.AddRange(history);

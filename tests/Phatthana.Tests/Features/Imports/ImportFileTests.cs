@@ -97,7 +97,7 @@ public sealed class ImportFileTests(AppHosts hosts) : ProviderTests(hosts)
         ("schools", ["รหัสสถานศึกษา (10 หลัก) *", "ชื่อสถานศึกษา *", "ประเภทสถานศึกษา *", "อำเภอ *", "กลุ่มเครือข่าย", "รหัส SMIS (8 หลัก)", "รหัส OBEC (6 หลัก)"],
             "รหัส OBEC (6 หลัก)", "ชื่อสถานศึกษา *"),
         ("people", ["เลขประจำตัวประชาชน *", "คำนำหน้าชื่อ *", "ชื่อ *", "นามสกุล *", "เพศ", "วันเกิด", "ตำแหน่ง *", "วิทยฐานะ", "วิชาเอก", "กลุ่มสาระที่สอน",
-            "รหัสสถานศึกษา", "กลุ่มงาน", "วันที่เริ่มปฏิบัติงาน", "สถานะ", "วันที่มีผล"], "เลขประจำตัวประชาชน *", "ตำแหน่ง *"),
+            "ระดับชั้นที่สอน", "รหัสสถานศึกษา", "กลุ่มงาน", "วันที่เริ่มปฏิบัติงาน", "สถานะ", "วันที่มีผล"], "เลขประจำตัวประชาชน *", "ตำแหน่ง *"),
         ("posts", ["รหัสสถานศึกษา *", "เลขที่ตำแหน่ง *", "ประเภทอัตรา *", "เลขประจำตัวประชาชนผู้ครอง"], "เลขประจำตัวประชาชนผู้ครอง", "ประเภทอัตรา *"),
         ("student-counts", ["school_id", "ชั้น/เพศ *", "ชาย *", "หญิง *", "รวม", "ห้องเรียน *"], "school_id", "ชาย *"),
     ];
@@ -146,18 +146,19 @@ public sealed class ImportFileTests(AppHosts hosts) : ProviderTests(hosts)
         var admin = await host.UserAsync(Role.AreaAdmin, area);
         var template = Workbook.Read(await (await admin.GetAsync("/api/v1/imports/people/template")).Content.ReadAsByteArrayAsync());
         var id = Unique.NationalId();
-        object?[] row = [id, "นาย", "แม่แบบ", "ทดลอง", "ชาย", "01/02/2530", "ครู", "ไม่มีวิทยฐานะ", "คณิตศาสตร์", "คณิตศาสตร์", school, null, "16/05/2555", null, null];
+        object?[] row = [id, "นาย", "แม่แบบ", "ทดลอง", "ชาย", "01/02/2530", "ครู", "ไม่มีวิทยฐานะ", "คณิตศาสตร์", "คณิตศาสตร์", "ประถมศึกษา", school, null, "16/05/2555", null, null];
 
         // Staff of the area office work in a division instead of a school.
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/divisions", new { name = "กลุ่มบริหารงานบุคคล" })).StatusCode);
         var officer = Unique.NationalId();
-        object?[] office = [officer, "นาง", "สำนักงาน", "เขต", null, "03/03/2525", "บุคลากรทางการศึกษาอื่น", "ชำนาญการ", null, null, null, "กลุ่มบริหารงานบุคคล", "01/10/2550", null, null];
+        object?[] office = [officer, "นาง", "สำนักงาน", "เขต", null, "03/03/2525", "บุคลากรทางการศึกษาอื่น", "ชำนาญการ", null, null, null, null, "กลุ่มบริหารงานบุคคล", "01/10/2550", null, null];
 
         var response = await admin.ImportAsync(area, "people", ImportFiles.Xlsx([template[0], row, office]), "template-people.xlsx");
         Assert.Equal((2, 2, 0), await response.ImportedAsync());
         var person = await (await admin.GetAsync($"/api/v1/people/{id}")).JsonAsync();
         Assert.Equal("1987-02-01", person.GetProperty("birthDate").GetString());
         Assert.Equal("Mathematics", person.GetProperty("major").GetString());
+        Assert.Equal("Primary", person.GetProperty("teachingLevel").GetString());
         var staff = await (await admin.GetAsync($"/api/v1/people/{officer}")).JsonAsync();
         Assert.Equal("กลุ่มบริหารงานบุคคล", staff.GetProperty("division").GetString());
         Assert.Equal("EducationalPersonnel", staff.GetProperty("position").GetString());

@@ -60,6 +60,48 @@ public sealed class PeopleImportTests(AppHosts hosts) : ProviderTests(hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task The_teaching_level_column_reads_thai_words_and_a_blank_unsets_it_while_a_file_without_it_keeps_it(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var (thai, code, word, blank) = (Unique.NationalId(), Unique.NationalId(), Unique.NationalId(), Unique.NationalId());
+        object?[] header = [.. PeopleHeader, "ระดับชั้นที่สอน"];
+        object?[] Row(string id, string? level) => [.. Person(id, school), level];
+
+        var rows = With(header, Row(thai, "มัธยมศึกษาตอนต้น"), Row(code, "PrePrimary"), Row(word, "ม.ปลาย"), Row(blank, null));
+        foreach (var (content, name) in ImportFiles.BothFormats(rows, "people"))
+            Assert.Equal(4, (await (await admin.ImportAsync(area, "people", content, name)).ImportedAsync()).Item1);
+        string? LevelOf(Dictionary<string, JsonElement> people, string id) =>
+            people[id].GetProperty("teachingLevel").ValueKind == JsonValueKind.Null ? null : people[id].GetProperty("teachingLevel").GetString();
+        var people = await PeopleAsync(admin, area);
+        Assert.Equal(["LowerSecondary", "PrePrimary", "UpperSecondary", null], new[] { thai, code, word, blank }.Select(id => LevelOf(people, id)));
+
+        // An alias header; a blank cell unsets the level, as a blank major does.
+        object?[] alias = [.. PeopleHeader, "ระดับที่สอน"];
+        Assert.Equal((2, 0, 2), await (await admin.ImportAsync(area, "people",
+            ImportFiles.Csv(With(alias, Row(thai, ""), Row(code, "ประถมศึกษา"))), "people.csv")).ImportedAsync());
+        people = await PeopleAsync(admin, area);
+        Assert.Equal([null, "Primary"], new[] { thai, code }.Select(id => LevelOf(people, id)));
+
+        // A file made without the column says nothing about levels: they stay.
+        Assert.Equal((2, 0, 2), await (await admin.ImportAsync(area, "people",
+            ImportFiles.Csv(With(PeopleHeader, Person(code, school), Person(word, school))), "people.csv")).ImportedAsync());
+        people = await PeopleAsync(admin, area);
+        Assert.Equal(["Primary", "UpperSecondary"], new[] { code, word }.Select(id => LevelOf(people, id)));
+
+        // An unknown level is a row error naming the column and what is allowed; nothing of the file is saved.
+        var errors = await (await admin.ImportAsync(area, "people",
+            ImportFiles.Csv(With(header, Row(code, "LowerSecondary"), Row(word, "อาชีวศึกษา"))), "people.csv")).ImportErrorsAsync();
+        var error = Assert.Single(errors);
+        Assert.Equal((3, "teachingLevel"), (error.Row ?? 0, error.Field));
+        Assert.Contains("\"อาชีวศึกษา\"", error.Message);
+        Assert.Contains("มัธยมศึกษาตอนปลาย", error.Message);
+        Assert.Equal("Primary", LevelOf(await PeopleAsync(admin, area), code));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Every_bad_row_is_reported_with_its_own_thai_message_and_nothing_is_saved(DatabaseProvider provider)
     {
         var host = await Host(provider);

@@ -108,6 +108,35 @@ public sealed class PersonnelPagesTests(AppHosts hosts) : ProviderTests(hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task The_edit_form_sets_the_teaching_level_and_the_profile_shows_it(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var id = await host.PersonAsync(area, school);
+        var personId = await host.WithDbAsync(db => db.People.Where(p => p.NationalId == id).Select(p => p.Id).SingleAsync());
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.AreaAdmin, area), AppHost.Password);
+
+        var (_, form) = await browser.GetAsync($"/people/{personId}/edit");
+        var select = form.QuerySelector("select[name='Input.TeachingLevel']")!;
+        Assert.Equal("ระดับชั้นที่สอน", form.QuerySelector("label[for='Input_TeachingLevel']")!.TextContent);
+        Assert.Contains("มัธยมศึกษาตอนต้น", select.TextContent);
+
+        var bad = await browser.SubmitFilledAsync($"/people/{personId}/edit", "form.form", new() { ["Input.TeachingLevel"] = "Tertiary" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("ไม่อยู่ในรายการ", (await Browserless.ParseAsync(bad)).QuerySelector("[data-valmsg-for='Input.TeachingLevel']")!.TextContent);
+
+        var done = await browser.SubmitFilledAsync($"/people/{personId}/edit", "form.form", new() { ["Input.TeachingLevel"] = "LowerSecondary" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(TeachingLevel.LowerSecondary, await host.WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.TeachingLevel).SingleAsync()));
+        var (_, profile) = await browser.GetAsync($"/people/{personId}");
+        var term = profile.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == "ระดับชั้นที่สอน");
+        Assert.Equal("มัธยมศึกษาตอนต้น", term.NextElementSibling!.TextContent);
+        var (_, again) = await browser.GetAsync($"/people/{personId}/edit");
+        Assert.Equal("LowerSecondary", again.QuerySelector("select[name='Input.TeachingLevel'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_post_form_refuses_an_occupant_of_another_school_and_delete_asks_first(DatabaseProvider provider)
     {
         var host = await Host(provider);

@@ -103,6 +103,62 @@ public sealed class PeopleApiTests(AppHosts hosts) : ProviderTests(hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_teaching_level_is_saved_by_code_or_thai_label_changed_and_cleared(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var body = Arrange.PersonBody(school);
+        body["teachingLevel"] = "LowerSecondary";
+        var id = (string)body["nationalId"]!;
+
+        var created = await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("LowerSecondary", (await created.JsonAsync()).GetProperty("teachingLevel").GetString());
+        Assert.Equal("LowerSecondary", (await (await admin.GetAsync($"/api/v1/people/{id}")).JsonAsync()).GetProperty("teachingLevel").GetString());
+
+        // The Thai label, as the pages show it, is read too.
+        body["teachingLevel"] = "ประถมศึกษา";
+        var updated = await admin.PutAsJsonAsync($"/api/v1/people/{id}", body);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal("Primary", (await updated.JsonAsync()).GetProperty("teachingLevel").GetString());
+        Assert.Equal("Primary", Items(await ListAsync(admin, area)).Single().GetProperty("teachingLevel").GetString());
+
+        body["teachingLevel"] = null;
+        var cleared = await admin.PutAsJsonAsync($"/api/v1/people/{id}", body);
+        Assert.Equal(JsonValueKind.Null, (await cleared.JsonAsync()).GetProperty("teachingLevel").ValueKind);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_unknown_teaching_level_is_422_on_teachingLevel_and_saves_nothing(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var school = await host.SchoolAsync(area);
+        var admin = await host.UserAsync(Role.AreaAdmin, area);
+        var body = Arrange.PersonBody(school);
+        body["teachingLevel"] = "อุดมศึกษา";
+
+        var refused = await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", body);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["teachingLevel"], await refused.ErrorFieldsAsync());
+        var message = (await refused.JsonAsync()).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains("ระดับชั้นที่สอน \"อุดมศึกษา\"", message);
+        Assert.Contains("มัธยมศึกษาตอนต้น (LowerSecondary)", message); // says what is allowed
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/people/{body["nationalId"]}")).StatusCode);
+
+        // An update with a bad level leaves the record as it was.
+        body["teachingLevel"] = "Primary";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/v1/areas/{area}/people", body)).StatusCode);
+        body["teachingLevel"] = "Tertiary";
+        body["firstName"] = "เปลี่ยนแล้ว";
+        Assert.Equal(["teachingLevel"], await (await admin.PutAsJsonAsync($"/api/v1/people/{body["nationalId"]}", body)).ErrorFieldsAsync());
+        var kept = await (await admin.GetAsync($"/api/v1/people/{body["nationalId"]}")).JsonAsync();
+        Assert.Equal(("Primary", "สมศรี"), (kept.GetProperty("teachingLevel").GetString(), kept.GetProperty("firstName").GetString()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task The_list_filters_by_school_and_position(DatabaseProvider provider)
     {
         var host = await Host(provider);

@@ -28,7 +28,7 @@ public abstract class PersonFormModel(AppDbContext db) : PageModel
     {
         NationalId = p.NationalId, Title = p.Title, FirstName = p.FirstName, LastName = p.LastName, Gender = p.Gender,
         BirthDate = p.BirthDate is { } b ? ThaiDate.Numeric(b) : null, Position = p.Position, AcademicStanding = p.AcademicStanding,
-        Major = p.Major, TeachingSubjectAreas = [.. p.TeachingSubjectAreas], School = p.School?.Code, Division = p.Division?.Name,
+        Major = p.Major, TeachingSubjectAreas = [.. p.TeachingSubjectAreas], TeachingLevel = p.TeachingLevel?.ToString(), School = p.School?.Code, Division = p.Division?.Name,
         StartDate = p.StartDate is { } s ? ThaiDate.Numeric(s) : null, Status = p.Status,
     };
 

@@ -20,6 +20,7 @@ public sealed record PersonDto
     public AcademicStanding? AcademicStanding { get; init; }
     public SubjectArea? Major { get; init; }
     public IReadOnlyList<SubjectArea> TeachingSubjectAreas { get; init; } = [];
+    public TeachingLevel? TeachingLevel { get; init; }
     public string? School { get; init; }
     public string? SchoolName { get; init; }
     public string? Division { get; init; }
@@ -61,6 +62,7 @@ public static class PersonRows
         new TableColumn<PersonDto>("สังกัด", p => p.SchoolName ?? p.Division, SortKey: "workplace", Link: p => p.School is null ? null : $"/schools/{p.School}", Width: 34, Wrap: true),
         new TableColumn<PersonDto>(T.Major, p => p.Major is { } m ? T.Label(m) : "", Width: 20, OnScreen: false),
         new TableColumn<PersonDto>(T.TeachingSubjectAreas, p => T.Subjects(p.TeachingSubjectAreas), Width: 30, Wrap: true),
+        new TableColumn<PersonDto>(T.TeachingLevelLabel, p => p.TeachingLevel is { } l ? T.Label(l) : "", Width: 18, OnScreen: false),
         new TableColumn<PersonDto>(T.StatusLabel, p => T.Label(p.Status), SortKey: "status", Width: 16),
         new TableColumn<PersonDto>("รหัสสถานศึกษา", p => p.School, Width: 14, OnScreen: false),
         new TableColumn<PersonDto>(T.PositionNumber, p => p.PositionNumber, Width: 12, OnScreen: false),
@@ -101,7 +103,7 @@ public static class PersonRows
         {
             Id = p.Id, NationalId = p.NationalId, Title = p.Title, FirstName = p.FirstName, LastName = p.LastName, Gender = p.Gender,
             BirthDate = p.BirthDate, Position = p.Position, AcademicStanding = p.AcademicStanding, Major = p.Major,
-            TeachingSubjectAreas = p.TeachingSubjectAreas, School = p.School != null ? p.School.Code : null,
+            TeachingSubjectAreas = p.TeachingSubjectAreas, TeachingLevel = p.TeachingLevel, School = p.School != null ? p.School.Code : null,
             SchoolName = p.School != null ? p.School.Name : null, Division = p.Division != null ? p.Division.Name : null,
             StartDate = p.StartDate, Status = p.Status, StatusDate = p.StatusDate,
             PositionNumber = db.Posts.Where(x => x.OccupantId == p.Id).OrderBy(x => x.PositionNumber).Select(x => x.PositionNumber).FirstOrDefault(),

@@ -22,6 +22,8 @@ public sealed class PersonInput
     public AcademicStanding? AcademicStanding { get; set; }
     public SubjectArea? Major { get; set; }
     public List<SubjectArea>? TeachingSubjectAreas { get; set; }
+    /// <summary>ระดับชั้นที่สอน as text: the code name (<c>LowerSecondary</c>), the Thai label (มัธยมศึกษาตอนต้น) or a word offices use (ม.ต้น).</summary>
+    public string? TeachingLevel { get; set; }
     /// <summary>The school's 10-digit, SMIS or OBEC code; or else <see cref="Division"/>.</summary>
     public string? School { get; set; }
     /// <summary>The name of a division of the area office (for staff who do not work at a school).</summary>
@@ -36,7 +38,7 @@ public sealed class PersonInput
 public sealed record PersonValues(
     string NationalId, string Title, string FirstName, string LastName, Gender? Gender, DateOnly? BirthDate,
     Position Position, AcademicStanding? AcademicStanding, SubjectArea? Major, List<SubjectArea> TeachingSubjectAreas,
-    SchoolRef? School, DivisionRef? Division, DateOnly? StartDate, PersonStatus? Status, DateOnly? EffectiveDate)
+    TeachingLevel? TeachingLevel, SchoolRef? School, DivisionRef? Division, DateOnly? StartDate, PersonStatus? Status, DateOnly? EffectiveDate)
 {
     public string Workplace => School?.Name ?? Division?.Name ?? "";
 }
@@ -108,6 +110,14 @@ public static class PersonRules
         if (input.Position is { } position && !HoldsStanding(position) && standing is { } s && s != AcademicStanding.None)
             checks.Add("academicStanding", $"ตำแหน่ง{T.Label(position)}ไม่มีวิทยฐานะ{T.Label(s)}");
 
+        // Like the major, a level is kept for any position; only teaching ones are counted by the manpower analysis.
+        TeachingLevel? level = null;
+        if (!string.IsNullOrWhiteSpace(input.TeachingLevel))
+        {
+            if (EnumText.TryParse(input.TeachingLevel, T.Label, out TeachingLevel parsed, T.TeachingLevelSynonyms)) level = parsed;
+            else checks.Add("teachingLevel", $"{T.TeachingLevelLabel} \"{input.TeachingLevel.Trim()}\" ไม่อยู่ในรายการ — {EnumText.Allowed<TeachingLevel>(T.Label)}");
+        }
+
         SchoolRef? school = null;
         DivisionRef? division = null;
         var schoolCode = Checks.Clean(input.School);
@@ -142,7 +152,7 @@ public static class PersonRules
         var subjects = (input.TeachingSubjectAreas ?? []).Distinct().Order().ToList();
         return (new PersonValues(nationalId, title!, Checks.Clean(input.FirstName)!, Checks.Clean(input.LastName)!, gender, birth,
             input.Position!.Value, HoldsStanding(input.Position.Value) ? standing : (standing is null ? null : AcademicStanding.None),
-            input.Major, subjects, school, division, start, input.Status, effective), [], notes);
+            input.Major, subjects, level, school, division, start, input.Status, effective), [], notes);
     }
 
     private static DateOnly? ReadDate(string? text, string field, string label, Checks checks, List<string> notes)
@@ -194,6 +204,7 @@ public static class PersonRules
         p.AcademicStanding = v.AcademicStanding;
         p.Major = v.Major;
         p.TeachingSubjectAreas = v.TeachingSubjectAreas;
+        p.TeachingLevel = v.TeachingLevel;
         p.SchoolId = v.School?.Id;
         p.DivisionId = v.Division?.Id;
         p.StartDate = v.StartDate;
