@@ -77,6 +77,20 @@ public static class ManpowerCalculation
         db.StudentCounts.AsNoTracking().Where(c => c.AreaId == areaId).Select(c => c.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
     /// <summary>
+    /// The year shown when none is asked: the latest that at least half as many schools have counts for as the best-covered
+    /// year — so one school entering next year's counts early does not turn the default view into a list of missing schools.
+    /// </summary>
+    public static async Task<int> DefaultYearAsync(AppDbContext db, Guid areaId, CancellationToken ct = default)
+    {
+        var coverage = await db.StudentCounts.AsNoTracking().Where(c => c.AreaId == areaId)
+            .GroupBy(c => c.AcademicYear)
+            .Select(g => new { Year = g.Key, Schools = g.Select(c => c.SchoolId).Distinct().Count() })
+            .ToListAsync(ct);
+        var best = coverage.Max(c => c.Schools);
+        return coverage.Where(c => c.Schools * 2 >= best).Max(c => c.Year);
+    }
+
+    /// <summary>
     /// Reads the asked year (the latest with student counts when none is asked). A year that is not a year, or one
     /// for which no school of the area has student counts, is a 422 on "academicYear" that says which years have them.
     /// </summary>
@@ -85,7 +99,7 @@ public static class ManpowerCalculation
         var years = await YearsAsync(db, area.Id, ct);
         var known = years.Count == 0 ? "ยังไม่มีข้อมูลนักเรียนปีใดเลย — นำเข้าหรือกรอกจำนวนนักเรียนก่อน" : "ปีที่มีข้อมูล: " + string.Join(", ", years);
         if (string.IsNullOrWhiteSpace(academicYear))
-            return years.Count > 0 ? Outcome<int>.Ok(years[0]) : Outcome<int>.Invalid([new("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้ ({known})")]);
+            return years.Count > 0 ? Outcome<int>.Ok(await DefaultYearAsync(db, area.Id, ct)) : Outcome<int>.Invalid([new("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้ ({known})")]);
         if (!int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out var year) || !SchoolCalendar.IsPlausibleBuddhistYear(year))
             return Outcome<int>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
         if (!years.Contains(year))

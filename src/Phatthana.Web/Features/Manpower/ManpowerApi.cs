@@ -220,7 +220,7 @@ public static class ManpowerApi
     /// <summary>The year of a needs call: the one asked, or the current academic year.</summary>
     public static int? NeedsYear(string? academicYear, TimeProvider time)
     {
-        if (string.IsNullOrWhiteSpace(academicYear)) return Shared.Thai.SchoolCalendar.AcademicYearOf(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        if (string.IsNullOrWhiteSpace(academicYear)) return Shared.Thai.SchoolCalendar.AcademicYearOf(Shared.Thai.ThaiDate.TodayInThailand(time));
         return int.TryParse(Shared.Thai.ThaiNumber.ToArabicDigits(academicYear.Trim()), out var y) && Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(y) ? y : null;
     }
 

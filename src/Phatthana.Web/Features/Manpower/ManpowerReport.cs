@@ -21,7 +21,7 @@ public static class ManpowerReport
         new TableColumn<SchoolManpower>("ประเภท", s => O.Label(s.School.Type), Width: 14, OnScreen: false),
         new TableColumn<SchoolManpower>("อำเภอ", s => s.School.District, SortKey: "district", Width: 16, Wrap: true, OnScreen: false),
         new TableColumn<SchoolManpower>("นักเรียน", s => s.Requirement.Students, CellKind.Number, SortKey: "students", Width: 10),
-        new TableColumn<SchoolManpower>("ห้องเรียน", s => s.Requirement.Classrooms, CellKind.Number, SortKey: "classrooms", Width: 10),
+        new TableColumn<SchoolManpower>("ห้องเรียนตามเกณฑ์", s => s.Requirement.Classrooms, CellKind.Number, SortKey: "classrooms", Width: 10),
         new TableColumn<SchoolManpower>("ครูตามเกณฑ์", s => s.Requirement.Teachers, CellKind.Number, SortKey: "requiredTeachers", Width: 10, OnScreen: false),
         new TableColumn<SchoolManpower>("ผู้บริหารตามเกณฑ์", s => s.Requirement.Administrators, CellKind.Number, Width: 10, OnScreen: false),
         new TableColumn<SchoolManpower>("ตามเกณฑ์ (ครู+ผบ.)", s => s.Required, CellKind.Number, SortKey: "required", Width: 10, InFile: false),
@@ -37,7 +37,9 @@ public static class ManpowerReport
     [
         $"จำนวนโรงเรียนที่คำนวณ {s.Schools:#,0} โรงเรียน",
         $"จำนวนอัตราตาม จ.18 {s.ActualPosts:#,0} อัตรา แยกเป็นผู้บริหารและรองฯ {administrators:#,0} อัตรา ผู้สอน {teachers:#,0} อัตรา",
-        $"อัตราตามเกณฑ์ {s.RequiredPosts:#,0} อัตรา — อัตรากำลังครู{(s.NetSurplus >= 0 ? "เกินเกณฑ์" : "ขาดเกณฑ์")}ในภาพรวม {Math.Abs(s.NetSurplus):#,0} อัตรา คิดเป็นร้อยละ {Math.Abs(s.NetSurplusPercent):0.00}",
+        s.NetSurplus == 0
+            ? $"อัตราตามเกณฑ์ {s.RequiredPosts:#,0} อัตรา — อัตรากำลังครูพอดีเกณฑ์ในภาพรวม"
+            : $"อัตราตามเกณฑ์ {s.RequiredPosts:#,0} อัตรา — อัตรากำลังครู{T.Net(s.NetSurplus)}ในภาพรวม {Math.Abs(s.NetSurplus):#,0} อัตรา คิดเป็นร้อยละ {Math.Abs(s.NetSurplusPercent):0.00}",
         $"โรงเรียนที่ขาดเกณฑ์ {s.ShortageSchools:#,0} โรงเรียน {s.ShortagePosts:#,0} อัตรา",
         $"โรงเรียนที่มีครูเกินเกณฑ์ {s.SurplusSchools:#,0} โรงเรียน {s.SurplusPosts:#,0} อัตรา",
         $"โรงเรียนที่มีครูพอดีเกณฑ์ {s.ExactSchools:#,0} โรงเรียน",
@@ -78,7 +80,7 @@ public static class ManpowerReport
                 new ReportRow([T.Exact, summary.ExactSchools, 0]),
                 new ReportRow(["อัตราตามเกณฑ์", null, summary.RequiredPosts]),
                 new ReportRow(["อัตราที่มีตาม จ.18 (รวมอัตราว่าง)", null, summary.ActualPosts]),
-                new ReportRow([summary.NetSurplus >= 0 ? "เกินเกณฑ์สุทธิ" : "ขาดเกณฑ์สุทธิ", null, Math.Abs(summary.NetSurplus)]),
+                new ReportRow([T.Net(summary.NetSurplus) + "สุทธิ", null, Math.Abs(summary.NetSurplus)]),
             ])
         { Total = new ReportRow(["รวมโรงเรียน", summary.Schools, null]) };
         var districtTable = new ReportTable("ตารางที่ ๒ อัตรากำลังจำแนกตามอำเภอ",
@@ -110,7 +112,7 @@ public static class ManpowerReport
         var report = await ReportResults.StartAsync(http, T.Title, area, $"{Path}-{area.Code}-{result.AcademicYear}", ct);
         return report with
         {
-            Subtitles = [$"ปีการศึกษา {result.AcademicYear} (ข้อมูลนักเรียน ณ วันที่ {ThaiDate.Long(SchoolCalendar.StudentCountSnapshot(result.AcademicYear))})",
+            Subtitles = [$"ปีการศึกษา {result.AcademicYear} (ข้อมูลนักเรียน ณ วันที่ {ThaiDate.Long(SchoolCalendar.StudentCountSnapshot(result.AcademicYear))}; อัตราตาม จ.18 ณ วันที่ {ThaiDate.Long(DateOnly.FromDateTime(report.GeneratedAt.ToOffset(ThaiDate.ThailandOffset).DateTime))})",
                 $"เกณฑ์ที่ใช้: {result.RuleSet.Name}{(result.RuleSet.Reference is { } r ? $" ({r})" : "")}", .. filterNotes],
             Orientation = PageOrientation.Landscape,
             Blocks = blocks,

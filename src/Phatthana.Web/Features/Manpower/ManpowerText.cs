@@ -22,7 +22,7 @@ public static class ManpowerText
     {
         StaffingLevel.PrePrimary => "ก่อนประถมศึกษา (อ.1–อ.3)",
         StaffingLevel.Primary => "ประถมศึกษา (ป.1–ป.6)",
-        StaffingLevel.Secondary => "มัธยมศึกษา (ม.1–ม.6)",
+        StaffingLevel.Secondary => "มัธยมศึกษา (ม.1–ม.6, ปวช.)",
         _ => level.ToString(),
     };
 
@@ -48,6 +48,9 @@ public static class ManpowerText
         StaffingRule.PerLevel => "เกณฑ์รายระดับ (ห้องเรียนมาตรฐานและนักเรียน)",
         _ => rule.ToString(),
     };
+
+    /// <summary>"เกินเกณฑ์" / "ขาดเกณฑ์" / "พอดีเกณฑ์" for a net figure.</summary>
+    public static string Net(int net) => net > 0 ? Surplus : net < 0 ? Shortage : Exact;
 
     public static string Band(StudentBand b) => $"นักเรียน {b.Min:#,0}–{b.Max:#,0} คน → ครู {b.Teachers} คน";
 

@@ -76,7 +76,7 @@ public static class SchoolWorkingReport
         var report = await ReportResults.StartAsync(http, $"อัตรากำลังตามเกณฑ์ ก.ค.ศ. — {s.School.Name}", area, $"manpower-{s.School.Code}-{result.AcademicYear}", ct);
         return report with
         {
-            Subtitles = [$"ปีการศึกษา {result.AcademicYear} (ข้อมูลนักเรียน ณ วันที่ {ThaiDate.Long(SchoolCalendar.StudentCountSnapshot(result.AcademicYear))})",
+            Subtitles = [$"ปีการศึกษา {result.AcademicYear} (ข้อมูลนักเรียน ณ วันที่ {ThaiDate.Long(SchoolCalendar.StudentCountSnapshot(result.AcademicYear))}; อัตราตาม จ.18 ณ วันที่ {ThaiDate.Long(DateOnly.FromDateTime(report.GeneratedAt.ToOffset(ThaiDate.ThailandOffset).DateTime))})",
                 $"รหัสสถานศึกษา {s.School.Code} · {O.Label(s.School.Type)} · อำเภอ{s.School.District}{(s.School.Network is { } n ? $" · เครือข่าย {n}" : "")}"],
             Blocks = blocks,
         };

@@ -24,7 +24,7 @@ public static class SubjectsReport
                 ? Outcome<int>.Ok(y)
                 : Outcome<int>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
         var years = await ManpowerCalculation.YearsAsync(db, area.Id, ct);
-        return Outcome<int>.Ok(years.Count > 0 ? years[0] : SchoolCalendar.AcademicYearOf(DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
+        return Outcome<int>.Ok(years.Count > 0 ? years[0] : SchoolCalendar.AcademicYearOf(Shared.Thai.ThaiDate.TodayInThailand(time)));
     }
 
     public static async Task<Report> BuildAsync(HttpContext http, AppDbContext db, Area area, int year, CancellationToken ct = default)

@@ -79,14 +79,25 @@ public sealed partial class ManpowerApiTests(AppHosts hosts) : ProviderTests(hos
         Assert.Equal(w.Missing, missing.GetProperty("school").GetString());
         Assert.Equal(W.MissingName, missing.GetProperty("name").GetString());
 
-        // Without a year: the latest the area has counts for (2568, where only Larger has any).
-        var latest = await (await w.Admin.GetAsync($"/api/v1/areas/{w.Area}/manpower")).JsonAsync();
+        // Without a year: not 2568, where only Larger has counts (1 school of the 4 that have 2567's), but the latest year
+        // at least half as many schools have — 2567 — so one early school does not make the default a list of missing ones.
+        var byDefault = await (await w.Admin.GetAsync($"/api/v1/areas/{w.Area}/manpower")).JsonAsync();
+        Assert.Equal(2567, byDefault.GetProperty("academicYear").GetInt32());
+        Assert.Equal([4, 1, 1, 2, 2, 1, 16, 17, 1], Totals(byDefault.GetProperty("summary")));
+
+        // 2568 asked for: Larger alone — 10 students → 1 + 1 = 2 against 11 posts → +9 = 450 %; the rest listed as missing.
+        var latest = await (await w.Admin.GetAsync($"/api/v1/areas/{w.Area}/manpower?academicYear=2568")).JsonAsync();
         Assert.Equal(2568, latest.GetProperty("academicYear").GetInt32());
-        // Larger in 2568: 10 students → 1 + 1 = 2 against 11 posts → +9 = 450 %.
         Assert.Equal([w.Larger], Codes(latest.GetProperty("schools")));
         Assert.Equal([1, 0, 0, 1, 9, 0, 2, 11, 9], Totals(latest.GetProperty("summary")));
         Assert.Equal(450m, Percent(latest.GetProperty("summary")));
         Assert.Equal(Sorted(w.Small, w.Exact, w.Empty, w.Missing), Codes(latest.GetProperty("missingStudentCounts")));
+
+        // Once two more schools enter 2568 (3 of 4, at least half), 2568 becomes the default.
+        await W.CountsAsync(w.Admin, w.Small, 2568, ("P1", 20));
+        await W.CountsAsync(w.Admin, w.Exact, 2568, ("P1", 10));
+        var moved = await (await w.Admin.GetAsync($"/api/v1/areas/{w.Area}/manpower")).JsonAsync();
+        Assert.Equal(2568, moved.GetProperty("academicYear").GetInt32());
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -16,7 +16,7 @@ namespace Phatthana.Web.Features.Manpower.Pages;
 /// every school's requirement against its register, each linking to the school's working.
 /// </summary>
 [Authorize(Policy = Policies.ReadAreaAnalyses)]
-public sealed class IndexModel(AppDbContext db, RouteScope route, DisplayFormat fmt) : PageModel
+public sealed class IndexModel(AppDbContext db, RouteScope route, DisplayFormat fmt, UserScope user) : PageModel
 {
     private static readonly SortMap<SchoolManpower> Sorts = new SortMap<SchoolManpower>("code")
         .Add("code", s => s.School.Code).Add("name", s => s.School.Name).Add("district", s => s.School.District, s => s.School.Code)
@@ -45,6 +45,8 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, DisplayFormat 
     public PagerModel Pager { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Name)> DistrictOptions { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> NetworkOptions { get; private set; } = [];
+    /// <summary>Links to enter or import student counts are shown to those who may (not to supervisors and assessors).</summary>
+    public bool CanEditCounts => Policies.Allows(Policies.SchoolData, user.Role);
     public bool Filtered => District is not null || Network is not null || Type is not null || Status is not null;
 
     public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
