@@ -127,6 +127,9 @@ public static class ManpowerBench
         Row(s, $"one area ({NationalData.MeasuredAreaCode}): `ForAreaAsync`", m.Area, AreaTargetMs);
         if (m.Area.Raw3 is { } r3)
             s.AppendLine($"| one area: the three bulk queries alone, raw SQL | | {r3.MedianMs:0.0} ms | {r3.P95Ms:0.0} ms | {r3.MinMs:0.0} – {r3.MaxMs:0.0} ms | {r3.CpuMs:0.0} ms | {r3.AllocatedMb:0.0} MB | | | | | | |");
+        if (m.Rebalancing is { } rb)
+            s.AppendLine($"| one area: rebalancing suggestions (`RebalancingPlan.ForAreaAsync`: the analysis, posts, needs, {m.Moves:N0} moves for {m.ShortPosts:N0} posts short) | {m.Area.Schools:N0} | " +
+                         $"**{rb.MedianMs:0.0} ms** | {rb.P95Ms:0.0} ms | {rb.MinMs:0.0} – {rb.MaxMs:0.0} ms | {rb.CpuMs:0.0} ms | {rb.AllocatedMb:0.0} MB | {rb.QueriesMs:0.0} ms | | | | | |");
         if (m.Http is { } h)
             s.AppendLine($"| one area: `GET /api/v1/areas/{NationalData.MeasuredAreaCode}/manpower` ({m.HttpBytes / 1024.0:0} KB JSON), at the client | {m.Area.Schools:N0} | " +
                          $"**{h.MedianMs:0.0} ms** | {h.P95Ms:0.0} ms | {h.MinMs:0.0} – {h.MaxMs:0.0} ms | (app process) | | | | | | | |");

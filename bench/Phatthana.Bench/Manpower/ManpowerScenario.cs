@@ -27,7 +27,8 @@ public sealed record PlanNote(string Scenario, string Statement, string Scans, d
 
 public sealed record CaseFigures(string Name, int Schools, int Missing, ManpowerSummary Summary, Timing App, Timing Raw, Timing? Raw3, Timing Criteria);
 
-public sealed record MeasureFigures(string Provider, CaseFigures National, CaseFigures Area, Timing? Http, int HttpBytes, List<PlanNote> Plans, double PeakMb);
+public sealed record MeasureFigures(string Provider, CaseFigures National, CaseFigures Area, Timing? Http, int HttpBytes, List<PlanNote> Plans, double PeakMb,
+    Timing? Rebalancing = null, int Moves = 0, int ShortPosts = 0);
 
 /// <summary>
 /// The manpower analysis on the national database: <see cref="ManpowerCalculation.ComputeAsync"/> for every area (no area
@@ -96,9 +97,22 @@ public static class ManpowerScenario
         Console.Error.WriteLine($"  criteria in memory: {areaCriteria}");
         var oneArea = Check("area", areaResult, RawManpower.Apply(areaData, rules.Criteria), areaApp, areaRaw, areaRaw3, areaCriteria);
 
+        // (e) the rebalancing suggestions of that area: the analysis, the area's posts and needs, the greedy moves.
+        Console.Error.WriteLine($"area {area.Code}: rebalancing suggestions");
+        async Task<RebalancingPlan> Rebalance()
+        {
+            await using var scope = host.SystemScope(out var db);
+            var outcome = await RebalancingPlan.ForAreaAsync(db, area, null);
+            return outcome.Value ?? throw new InvalidOperationException("the area has no plan");
+        }
+        var plan = await Rebalance();
+        var rebalancing = await TimeAsync(AreaWarmUps, AreaRuns, Rebalance, clock);
+        Console.Error.WriteLine($"  {plan.Covered:N0} moves for {plan.ShortPosts:N0} posts short: {rebalancing}");
+
         // (d) the pinned endpoint, through the app on loopback.
         (Timing Timing, int Bytes)? web = http ? await ManpowerHttp.RunAsync(connectionString, area.Code, AreaWarmUps, AreaRuns) : null;
-        return new MeasureFigures("postgres", national, oneArea, web?.Timing, web?.Bytes ?? 0, plans, Harness.PeakMegabytes());
+        return new MeasureFigures("postgres", national, oneArea, web?.Timing, web?.Bytes ?? 0, plans, Harness.PeakMegabytes(),
+            rebalancing, plan.Covered, plan.ShortPosts);
     }
 
     /// <summary>The app's answer must be the one the hand-written queries and the criteria give.</summary>

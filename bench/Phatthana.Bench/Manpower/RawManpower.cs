@@ -15,19 +15,21 @@ public sealed record RawData(List<SchoolFacts> Schools, List<(Guid School, Grade
 /// </summary>
 public static class RawManpower
 {
-    /// <summary>As ForAreaAsync: the area's years with counts (newest first), the rule set in force, then the three queries.</summary>
+    /// <summary>As ForAreaAsync: the area's years with counts and how many schools have each (the default is the latest at
+    /// least half as covered as the best), the rule set in force, then the three queries.</summary>
     public static async Task<(int Year, RawData Data)> ForAreaAsync(string cs, Guid area)
     {
         await using var connection = new NpgsqlConnection(cs);
         await connection.OpenAsync();
-        var years = new List<int>();
-        await using (var command = new NpgsqlCommand("SELECT DISTINCT \"AcademicYear\" FROM \"StudentCounts\" WHERE \"AreaId\" = @a ORDER BY 1 DESC", connection))
+        var coverage = new List<(int Year, int Schools)>();
+        await using (var command = new NpgsqlCommand("SELECT \"AcademicYear\", COUNT(DISTINCT \"SchoolId\") FROM \"StudentCounts\" WHERE \"AreaId\" = @a GROUP BY 1 ORDER BY 1 DESC", connection))
         {
             command.Parameters.AddWithValue("a", area);
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) years.Add(reader.GetInt32(0));
+            while (await reader.ReadAsync()) coverage.Add((reader.GetInt32(0), (int)reader.GetInt64(1)));
         }
-        var year = years[0];
+        var best = coverage.Max(c => c.Schools);
+        var year = coverage.Where(c => c.Schools * 2 >= best).Max(c => c.Year);
         await using (var command = new NpgsqlCommand("SELECT \"Id\", \"Name\", \"EffectiveFromYear\", \"Reference\", \"IsShippedDefault\", \"Criteria\", \"Version\", \"UpdatedAt\" " +
                                                      "FROM \"StaffingRuleSets\" WHERE \"EffectiveFromYear\" <= @y ORDER BY \"EffectiveFromYear\" DESC LIMIT 1", connection))
         {

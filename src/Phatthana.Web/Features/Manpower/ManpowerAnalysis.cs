@@ -76,16 +76,20 @@ public static class ManpowerCalculation
     public static Task<List<int>> YearsAsync(AppDbContext db, Guid areaId, CancellationToken ct = default) =>
         db.StudentCounts.AsNoTracking().Where(c => c.AreaId == areaId).Select(c => c.AcademicYear).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
+    /// <summary>Academic years with student counts in the area and how many schools have each, newest first.</summary>
+    public static async Task<List<(int Year, int Schools)>> CoverageAsync(AppDbContext db, Guid areaId, CancellationToken ct = default) =>
+        (await db.StudentCounts.AsNoTracking().Where(c => c.AreaId == areaId)
+            .GroupBy(c => c.AcademicYear)
+            .Select(g => new { Year = g.Key, Schools = g.Select(c => c.SchoolId).Distinct().Count() })
+            .ToListAsync(ct))
+        .OrderByDescending(c => c.Year).Select(c => (c.Year, c.Schools)).ToList();
+
     /// <summary>
     /// The year shown when none is asked: the latest that at least half as many schools have counts for as the best-covered
     /// year — so one school entering next year's counts early does not turn the default view into a list of missing schools.
     /// </summary>
-    public static async Task<int> DefaultYearAsync(AppDbContext db, Guid areaId, CancellationToken ct = default)
+    public static int DefaultYear(IReadOnlyList<(int Year, int Schools)> coverage)
     {
-        var coverage = await db.StudentCounts.AsNoTracking().Where(c => c.AreaId == areaId)
-            .GroupBy(c => c.AcademicYear)
-            .Select(g => new { Year = g.Key, Schools = g.Select(c => c.SchoolId).Distinct().Count() })
-            .ToListAsync(ct);
         var best = coverage.Max(c => c.Schools);
         return coverage.Where(c => c.Schools * 2 >= best).Max(c => c.Year);
     }
@@ -96,10 +100,11 @@ public static class ManpowerCalculation
     /// </summary>
     public static async Task<Outcome<int>> YearAsync(AppDbContext db, Area area, string? academicYear, CancellationToken ct = default)
     {
-        var years = await YearsAsync(db, area.Id, ct);
+        var coverage = await CoverageAsync(db, area.Id, ct);
+        var years = coverage.Select(c => c.Year).ToList();
         var known = years.Count == 0 ? "ยังไม่มีข้อมูลนักเรียนปีใดเลย — นำเข้าหรือกรอกจำนวนนักเรียนก่อน" : "ปีที่มีข้อมูล: " + string.Join(", ", years);
         if (string.IsNullOrWhiteSpace(academicYear))
-            return years.Count > 0 ? Outcome<int>.Ok(await DefaultYearAsync(db, area.Id, ct)) : Outcome<int>.Invalid([new("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้ ({known})")]);
+            return years.Count > 0 ? Outcome<int>.Ok(DefaultYear(coverage)) : Outcome<int>.Invalid([new("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้ ({known})")]);
         if (!int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out var year) || !SchoolCalendar.IsPlausibleBuddhistYear(year))
             return Outcome<int>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
         if (!years.Contains(year))

@@ -67,35 +67,38 @@ public static class Rebalancing
             .ToList();
 
         var moves = new List<Move>();
+        var open = givers;
         foreach (var (to, need) in receivers)
         {
             var asked = wanted.TryGetValue(to.School.Id, out var w) ? new Dictionary<SubjectArea, int>(w) : [];
             var received = 0;
             while (received < need)
             {
+                // Each giver offers its best post (an asked-for major, else vacant, else its first) in constant time per
+                // asked subject, so a step costs the number of givers, not the number of their posts.
                 Giver? bestGiver = null;
-                PostFact? bestPost = null;
+                var bestIndex = -1;
                 var bestScore = -1;
-                foreach (var g in givers)
+                var ceiling = 8 + (asked.Values.Any(v => v > 0) ? 2 : 1);
+                foreach (var g in open)
                 {
                     if (g.Spare <= 0) continue;
-                    var near = ProximityOf(g.School, to);
-                    foreach (var p in g.Posts)
-                    {
-                        var match = p.Major is { } m && asked.GetValueOrDefault(m) > 0;
-                        var score = (near switch { Proximity.SameNetwork => 8, Proximity.SameDistrict => 4, _ => 0 }) + (match ? 2 : 0) + (p.OccupantId is null ? 1 : 0);
-                        if (score > bestScore) (bestScore, bestGiver, bestPost) = (score, g, p);
-                    }
+                    var near = ProximityOf(g.School, to) switch { Proximity.SameNetwork => 8, Proximity.SameDistrict => 4, _ => 0 };
+                    if (near + 2 <= bestScore) continue;
+                    var (index, match) = g.Best(asked);
+                    if (index < 0) continue;
+                    var score = near + (match ? 2 : 0) + (g.Posts[index].OccupantId is null ? 1 : 0);
+                    if (score > bestScore) (bestScore, bestGiver, bestIndex) = (score, g, index);
+                    if (bestScore >= ceiling) break;
                 }
-                if (bestGiver is null || bestPost is null) break;
-                bestGiver.Spare--;
-                bestGiver.Given++;
-                bestGiver.Posts.Remove(bestPost);
+                if (bestGiver is null) break;
+                var post = bestGiver.Take(bestIndex);
                 received++;
-                var subjectMatch = bestPost.Major is { } major && asked.GetValueOrDefault(major) > 0;
-                if (subjectMatch) asked[bestPost.Major!.Value]--;
-                moves.Add(new Move(bestGiver.School, to, bestPost, ProximityOf(bestGiver.School, to), subjectMatch,
+                var subjectMatch = post.Major is { } major && asked.GetValueOrDefault(major) > 0;
+                if (subjectMatch) asked[post.Major!.Value]--;
+                moves.Add(new Move(bestGiver.School, to, post, ProximityOf(bestGiver.School, to), subjectMatch,
                     bestGiver.School.Difference - bestGiver.Given, to.Difference + received) { Number = moves.Count + 1 });
+                if (bestGiver.Spare == 0) open = open.Where(g => g.Spare > 0).ToList();
             }
         }
         return moves;
@@ -106,12 +109,60 @@ public static class Rebalancing
         : a.School.DistrictId == b.School.DistrictId ? Proximity.SameDistrict
         : Proximity.Elsewhere;
 
-    private sealed class Giver(SchoolManpower school, int spare, List<PostFact> posts)
+    /// <summary>A school with teachers to spare: its teacher posts in order (vacant first), and where each major's are.</summary>
+    private sealed class Giver
     {
-        public SchoolManpower School { get; } = school;
-        public int Spare { get; set; } = spare;
-        public int Given { get; set; }
-        public List<PostFact> Posts { get; } = posts;
+        private readonly bool[] _taken;
+        private readonly Dictionary<SubjectArea, Queue<int>> _byMajor = [];
+        private readonly Queue<int> _vacant = new();
+        private int _first;
+
+        public Giver(SchoolManpower school, int spare, List<PostFact> posts)
+        {
+            School = school;
+            Spare = Math.Min(spare, posts.Count);
+            Posts = posts;
+            _taken = new bool[posts.Count];
+            for (var i = 0; i < posts.Count; i++)
+            {
+                if (posts[i].OccupantId is null) _vacant.Enqueue(i);
+                else if (posts[i].Major is { } m)
+                {
+                    if (!_byMajor.TryGetValue(m, out var q)) _byMajor[m] = q = new Queue<int>();
+                    q.Enqueue(i);
+                }
+            }
+        }
+
+        public SchoolManpower School { get; }
+        public int Spare { get; private set; }
+        public int Given { get; private set; }
+        public List<PostFact> Posts { get; }
+
+        /// <summary>The post this giver would give: the earliest of a major still asked for, else the first vacant, else the first left.</summary>
+        public (int Index, bool Match) Best(Dictionary<SubjectArea, int> asked)
+        {
+            var best = -1;
+            foreach (var (subject, count) in asked)
+            {
+                if (count <= 0 || !_byMajor.TryGetValue(subject, out var q)) continue;
+                while (q.Count > 0 && _taken[q.Peek()]) q.Dequeue();
+                if (q.Count > 0 && (best < 0 || q.Peek() < best)) best = q.Peek();
+            }
+            if (best >= 0) return (best, true);
+            while (_vacant.Count > 0 && _taken[_vacant.Peek()]) _vacant.Dequeue();
+            if (_vacant.Count > 0) return (_vacant.Peek(), false);
+            while (_first < _taken.Length && _taken[_first]) _first++;
+            return (_first < _taken.Length ? _first : -1, false);
+        }
+
+        public PostFact Take(int index)
+        {
+            _taken[index] = true;
+            Spare--;
+            Given++;
+            return Posts[index];
+        }
     }
 }
 
