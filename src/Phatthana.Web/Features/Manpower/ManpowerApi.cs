@@ -70,7 +70,7 @@ public static class ManpowerApi
         school.MapGet("/subject-needs", Needs).RequireAuthorization(Policies.ReadPeople)
             .WithSummary("The school's teachers needed per subject area against those it has (?academicYear=2567)").Returns<List<SubjectNeedRow>>();
         school.MapPut("/subject-needs", SaveNeeds).RequireAuthorization(Policies.SchoolData)
-            .WithSummary("Replace the school's needs per subject area for a year (?academicYear=2567): [{subjectArea, needed, note}]")
+            .WithSummary("Replace the school's needs per subject area for a year (?academicYear=2567): [{subjectArea, needed, note}]; send the GET's ETag in If-Match to refuse (409) overwriting a newer save")
             .Writes<List<SubjectNeedRow>>();
         return api;
     }
@@ -206,13 +206,22 @@ public static class ManpowerApi
         if (NeedsYear(academicYear, time) is not { } year) return ApiResults.Validation([YearError(academicYear)]);
         var posts = await SubjectAnalysis.PostsAsync(db, scope.School.AreaId, scope.School.Id, http.RequestAborted);
         var needs = await SubjectAnalysis.NeedsAsync(db, scope.School.AreaId, year, scope.School.Id, http.RequestAborted);
+        // The ETag is what a later PUT may send back in If-Match so it cannot overwrite a newer save unseen.
+        http.Response.Headers.ETag = $"\"{SaveSubjectNeeds.Stamp(needs)}\"";
         return TypedResults.Ok(SubjectAnalysis.NeedRows(needs, SubjectAnalysis.HaveBySchool(posts).GetValueOrDefault(scope.School.Id)));
     }
 
     private static async Task<IResult> SaveNeeds(HttpContext http, RouteScope scope, AppDbContext db, SaveSubjectNeeds save, TimeProvider time, string? academicYear, List<SubjectNeedInput>? input)
     {
         if (NeedsYear(academicYear, time) is not { } year) return ApiResults.Validation([YearError(academicYear)]);
-        var outcome = await save.ReplaceAsync(scope.School, year, input, http.RequestAborted);
+        long? expected = null;
+        if (http.Request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch)
+        {
+            if (!long.TryParse(ifMatch.Trim().Trim('"'), out var stamp))
+                return ApiResults.Validation([new("If-Match", "ค่า If-Match ต้องเป็น ETag ที่ได้จากการอ่านความต้องการครู (GET) ครั้งก่อน")]);
+            expected = stamp;
+        }
+        var outcome = await save.ReplaceAsync(scope.School, year, input, expected, http.RequestAborted);
         if (!outcome.Succeeded) return outcome.ToApi(_ => TypedResults.NoContent());
         return await Needs(http, scope, db, time, year.ToString());
     }

@@ -36,13 +36,23 @@ public sealed class SaveSubjectNeeds(AppDbContext db)
         return checks.Errors;
     }
 
-    public async Task<Outcome<int>> ReplaceAsync(School school, int academicYear, IReadOnlyList<SubjectNeedInput?>? rows, CancellationToken ct = default)
+    public const string ChangedMessage = "มีผู้อื่นบันทึกความต้องการครูของโรงเรียนนี้ในปีการศึกษานี้หลังจากที่คุณเปิดไว้ — โหลดหน้าใหม่เพื่อดูข้อมูลล่าสุดแล้วบันทึกอีกครั้ง";
+
+    /// <summary>What a reader saw: the last change of the school's needs for the year (0 when there are none).</summary>
+    public static long Stamp(IEnumerable<SubjectNeed> needs) => needs.Select(n => n.UpdatedAt.UtcTicks).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// Replaces the needs. With <paramref name="expectedStamp"/> (the <see cref="Stamp"/> the form or the ETag carried),
+    /// a save over someone else's newer save is a 409 instead of silently winning.
+    /// </summary>
+    public async Task<Outcome<int>> ReplaceAsync(School school, int academicYear, IReadOnlyList<SubjectNeedInput?>? rows, long? expectedStamp = null, CancellationToken ct = default)
     {
         if (Validate(academicYear, rows) is { Count: > 0 } errors) return Outcome<int>.Invalid(errors);
         // Touch the school's version so two replacements of the same school cannot interleave.
         var owner = await db.Schools.SingleAsync(s => s.Id == school.Id, ct);
         db.Entry(owner).Property(s => s.Version).IsModified = true;
         var existing = await db.SubjectNeeds.Where(n => n.SchoolId == school.Id && n.AcademicYear == academicYear).ToListAsync(ct);
+        if (expectedStamp is { } expected && expected != Stamp(existing)) return Outcome<int>.Duplicate("", ChangedMessage);
         // A row of 0 with no note is the same as no row: the school needs none of that subject beyond what it has said.
         var wanted = rows!.Select(r => r!).Where(r => r.Needed > 0 || Checks.Clean(r.Note) is not null).ToDictionary(r => r.SubjectArea!.Value);
         foreach (var old in existing.Where(e => !wanted.ContainsKey(e.SubjectArea))) db.SubjectNeeds.Remove(old);

@@ -21,6 +21,8 @@ public sealed class NeedsModel(AppDbContext db, RouteScope route, SaveSubjectNee
     }
 
     [BindProperty] public List<Row> Rows { get; set; } = [];
+    /// <summary>The needs' last change when the form was opened; a save over a newer one is refused.</summary>
+    [BindProperty] public long Stamp { get; set; }
     [FromQuery] public string? AcademicYear { get; set; }
     public int Year { get; private set; }
     public School School => route.School;
@@ -31,7 +33,9 @@ public sealed class NeedsModel(AppDbContext db, RouteScope route, SaveSubjectNee
         if (ManpowerApi.NeedsYear(AcademicYear, time) is not { } year) return NotFound();
         Year = year;
         await LoadHaveAsync();
-        var needs = (await SubjectAnalysis.NeedsAsync(db, School.AreaId, year, School.Id)).ToDictionary(n => n.SubjectArea);
+        var list = await SubjectAnalysis.NeedsAsync(db, School.AreaId, year, School.Id);
+        Stamp = SaveSubjectNeeds.Stamp(list);
+        var needs = list.ToDictionary(n => n.SubjectArea);
         Rows = SubjectAnalysis.Subjects.Select(s => new Row
         {
             SubjectArea = s, Needed = needs.TryGetValue(s, out var n) ? n.Needed : null, Note = needs.GetValueOrDefault(s)?.Note,
@@ -48,7 +52,7 @@ public sealed class NeedsModel(AppDbContext db, RouteScope route, SaveSubjectNee
         // A blank "needed" means none asked for; the rows the school filled are what is saved.
         var filled = Rows.Select((r, i) => (Row: r, Index: i)).Where(x => x.Row.Needed is not null || !string.IsNullOrWhiteSpace(x.Row.Note)).ToList();
         var outcome = await save.ReplaceAsync(School, year,
-            filled.Select(x => (SubjectNeedInput?)new SubjectNeedInput(x.Row.SubjectArea, x.Row.Needed ?? 0, x.Row.Note)).ToList());
+            filled.Select(x => (SubjectNeedInput?)new SubjectNeedInput(x.Row.SubjectArea, x.Row.Needed ?? 0, x.Row.Note)).ToList(), Stamp);
         if (outcome.Succeeded)
         {
             TempData["Flash"] = $"บันทึกความต้องการครูรายกลุ่มสาระ ปีการศึกษา {year} แล้ว";
