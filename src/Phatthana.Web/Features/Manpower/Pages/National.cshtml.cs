@@ -23,6 +23,14 @@ public sealed class NationalModel(AppDbContext db, DisplayFormat fmt) : PageMode
     public TableView Table { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;
 
+    /// <summary>The "รวม" line of the rows shown (a search narrows it with them).</summary>
+    public static AreaManpowerRow Total(IReadOnlyList<AreaManpowerRow> rows) =>
+        new("", "รวม", new ManpowerSummary(rows.Sum(r => r.Summary.Schools), rows.Sum(r => r.Summary.ShortageSchools), rows.Sum(r => r.Summary.ShortagePosts),
+            rows.Sum(r => r.Summary.SurplusSchools), rows.Sum(r => r.Summary.SurplusPosts), rows.Sum(r => r.Summary.ExactSchools),
+            rows.Sum(r => r.Summary.RequiredPosts), rows.Sum(r => r.Summary.ActualPosts), rows.Sum(r => r.Summary.NetSurplus),
+            rows.Sum(r => r.Summary.RequiredPosts) is var req and > 0 ? Math.Round(rows.Sum(r => r.Summary.NetSurplus) * 100m / req, 2, MidpointRounding.AwayFromZero) : 0m),
+            rows.Sum(r => r.MissingStudentCounts));
+
     public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
         var outcome = await NationalManpower.ComputeAsync(db, AcademicYear, HttpContext.RequestAborted);
@@ -39,7 +47,7 @@ public sealed class NationalModel(AppDbContext db, DisplayFormat fmt) : PageMode
         if (list.Search is { } q) rows = rows.Where(r => r.Area.Contains(q, StringComparison.OrdinalIgnoreCase) || r.Name.Contains(q, StringComparison.OrdinalIgnoreCase));
         var sorted = Sorts.Apply(rows.AsQueryable(), list).ToList();
         if (TableResults.WantsFile(Request))
-            return (await TableResults.FileAsync(HttpContext, NationalManpower.Table, [.. sorted, new AreaManpowerRow("", "รวม", result.Summary, result.Areas.Sum(a => a.MissingStudentCounts))],
+            return (await TableResults.FileAsync(HttpContext, NationalManpower.Table, [.. sorted, Total(sorted)],
                 $"manpower-areas-{result.AcademicYear}", null, $"ปีการศึกษา {result.AcademicYear} · เกณฑ์: {result.RuleSet}")).ToActionResult();
         var page = sorted.ToPaged(list);
         Table = NationalManpower.Table.ToView(page.Items, fmt);
