@@ -48,6 +48,21 @@ public sealed class Outcome<T>
             AddTo(modelState, prefix, e);
     }
 
+    /// <summary>
+    /// For a grid form that sends only the rows filled in: the use case numbers rows among those sent ("[2].needed"), the
+    /// form numbers every row it shows, so each message goes under row <c>formRows[k]</c> of <paramref name="prefix"/>.
+    /// </summary>
+    public void CopyRowsTo(ModelStateDictionary modelState, string prefix, IReadOnlyList<int> formRows)
+    {
+        foreach (var e in Conflict is null ? Errors : [.. Errors, Conflict])
+        {
+            var field = e.Field;
+            if (field.StartsWith('[') && field.IndexOf(']') is > 1 and var close && int.TryParse(field[1..close], out var k) && k < formRows.Count)
+                field = $"[{formRows[k]}]{field[(close + 1)..]}";
+            AddTo(modelState, prefix, e with { Field = field });
+        }
+    }
+
     /// <summary>Converts this outcome's failure to another value type (e.g. a save step's failure to the use case's).</summary>
     public Outcome<TOther> As<TOther>() => new(default, Errors, Conflict, ForbiddenReason) { IsNotFound = IsNotFound };
 

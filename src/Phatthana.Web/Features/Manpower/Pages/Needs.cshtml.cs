@@ -58,13 +58,7 @@ public sealed class NeedsModel(AppDbContext db, RouteScope route, SaveSubjectNee
             TempData["Flash"] = $"บันทึกความต้องการครูรายกลุ่มสาระ ปีการศึกษา {year} แล้ว";
             return Redirect($"/schools/{School.Code}/manpower?academicYear={year}");
         }
-        foreach (var e in outcome.Errors.Concat(outcome.Conflict is { } c ? [c] : []))
-        {
-            var field = e.Field;
-            if (field.StartsWith('[') && int.TryParse(field[1..field.IndexOf(']')], out var k) && k < filled.Count)
-                field = $"[{filled[k].Index}]{field[(field.IndexOf(']') + 1)..]}";
-            ModelState.AddModelError(Outcome<int>.FormKey(nameof(Rows), field), e.Message);
-        }
+        outcome.CopyRowsTo(ModelState, nameof(Rows), filled.Select(x => x.Index).ToList());
         return Page();
     }
 

@@ -41,14 +41,7 @@ public sealed class EditModel(AppDbContext db, RouteScope route, SaveStudentCoun
             TempData["Flash"] = $"บันทึกจำนวนนักเรียนปีการศึกษา {academicYear} แล้ว";
             return Redirect($"/schools/{School.Code}?year={academicYear}");
         }
-        // The use case numbers rows among the filled ones; the form numbers every grade shown.
-        foreach (var e in outcome.Errors.Concat(outcome.Conflict is { } c ? [c] : []))
-        {
-            var field = e.Field;
-            if (field.StartsWith('[') && int.TryParse(field[1..field.IndexOf(']')], out var k) && k < filled.Count)
-                field = $"[{filled[k].Index}]{field[(field.IndexOf(']') + 1)..]}";
-            ModelState.AddModelError(Outcome<int>.FormKey(nameof(Rows), field), e.Message);
-        }
+        outcome.CopyRowsTo(ModelState, nameof(Rows), filled.Select(x => x.Index).ToList());
         return Page();
     }
 
