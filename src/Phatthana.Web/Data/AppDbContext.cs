@@ -33,6 +33,10 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Features.Manpower.StaffingRuleSet> StaffingRuleSets => Set<Features.Manpower.StaffingRuleSet>();
     public DbSet<Features.Manpower.SubjectNeed> SubjectNeeds => Set<Features.Manpower.SubjectNeed>();
+    public DbSet<Features.Training.Course> Courses => Set<Features.Training.Course>();
+    public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
+    public DbSet<Features.Training.Registration> Registrations => Set<Features.Training.Registration>();
+    public DbSet<Features.Training.ExternalCompletion> ExternalCompletions => Set<Features.Training.ExternalCompletion>();
     public DbSet<Features.Imports.ImportJob> ImportJobs => Set<Features.Imports.ImportJob>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -3,6 +3,7 @@ using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
+using Phatthana.Web.Features.Training;
 using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -36,6 +37,8 @@ public static class FeatureExtensions
         services.AddScoped<SavePost>();
         services.AddScoped<DataQualityChecks>();
         services.AddScoped<Manpower.SaveSubjectNeeds>();
+        services.AddScoped<Training.SaveCourse>();
+        services.AddScoped<Training.Registrations>();
         services.AddScoped<SaveStaffingRuleSet>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
@@ -70,6 +73,7 @@ public static class FeatureExtensions
             .MapImportsApi()
             .MapDataQualityApi()
             .MapManpowerApi()
+            .MapTrainingApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

@@ -94,6 +94,8 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "kind" => "people",
                 "positionNumber" => "1",
                 "id" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
+                "course" => Guid.NewGuid().ToString(),
+                "certificateCode" => "no-such-certificate",
                 "id" => "new",
                 var other => throw new InvalidOperationException($"No test value for route parameter {other} in {raw}"),
             });

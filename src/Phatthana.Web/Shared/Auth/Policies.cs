@@ -26,6 +26,10 @@ public static class Policies
     /// <summary>Area-wide analyses (manpower): area staff, supervisors and assessors — not school-level roles, whose
     /// scope would show one school against an area's worth of requirements.</summary>
     public const string ReadAreaAnalyses = "read-area-analyses";
+    /// <summary>Courses, sessions and results: area staff and the supervisors who run training.</summary>
+    public const string RunTraining = "run-training";
+    /// <summary>Registering for a session: everyone but assessors — a teacher registers self, a director their staff (scope decides whom).</summary>
+    public const string RegisterTraining = "register-training";
     /// <summary>Whole national IDs and birth dates (PDPA): the staff who keep personnel records.</summary>
     public const string NationalIds = "national-ids";
 
@@ -39,6 +43,8 @@ public static class Policies
         [ReadAudit] = [Role.SystemAdmin, Role.AreaAdmin],
         [ReadPeople] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Assessor],
         [ReadAreaAnalyses] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
+        [RunTraining] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
+        [RegisterTraining] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Teacher],
         [NationalIds] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
     };
 

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Features.Training;
+
+namespace Phatthana.Web.Data.Configurations;
+
+public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(DataSchema.CodeLength);
+        b.Property(x => x.Name).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Objectives).HasMaxLength(DataSchema.TextLength);
+        b.Property(x => x.Provider).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Hours).HasPrecision(7, 2);
+        b.Property(x => x.PassPercent).HasPrecision(5, 2);
+        b.Property(x => x.CostPerPerson).HasPrecision(12, 2);
+        b.PrimitiveCollection(x => x.TargetPositions).ElementType().HasConversion<string>().HasMaxLength(40);
+        b.PrimitiveCollection(x => x.TargetSubjectAreas).ElementType().HasConversion<string>().HasMaxLength(40);
+        b.HasIndex(x => new { x.AreaId, x.Code }).IsUnique();
+        b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> b)
+    {
+        b.ToTable("TrainingSessions");
+        b.Property(x => x.Name).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Venue).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Trainers).HasMaxLength(DataSchema.TextLength);
+        b.HasIndex(x => new { x.AreaId, x.StartDate });
+        b.HasIndex(x => x.CourseId);
+        b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Course).WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> b)
+    {
+        b.Property(x => x.RegisteredBy).HasMaxLength(DataSchema.EmailLength);
+        b.Property(x => x.OverrideReason).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Hours).HasPrecision(7, 2);
+        b.Property(x => x.PreTest).HasPrecision(5, 2);
+        b.Property(x => x.PostTest).HasPrecision(5, 2);
+        b.Property(x => x.CertificateNumber).HasMaxLength(DataSchema.CodeLength * 2);
+        b.Property(x => x.CertificateCode).HasMaxLength(DataSchema.CodeLength * 2);
+        b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
+        b.HasIndex(x => new { x.SessionId, x.Status, x.RequestedAt });
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.CertificateCode).IsUnique();
+        b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Session).WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExternalCompletionConfiguration : IEntityTypeConfiguration<ExternalCompletion>
+{
+    public void Configure(EntityTypeBuilder<ExternalCompletion> b)
+    {
+        b.Property(x => x.Source).HasMaxLength(DataSchema.ShortNameLength);
+        b.Property(x => x.Title).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.Hours).HasPrecision(7, 2);
+        b.Property(x => x.Cost).HasPrecision(12, 2);
+        b.HasIndex(x => new { x.PersonId, x.CompletedOn });
+        b.HasIndex(x => new { x.AreaId, x.CompletedOn });
+        b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

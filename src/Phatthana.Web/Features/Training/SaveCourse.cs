@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Shared.Validation;
+using T = Phatthana.Web.Features.Training.TrainingText;
+
+namespace Phatthana.Web.Features.Training;
+
+/// <summary>A course as the API and the form send it (API.md: code, name, method, hours, passPercent).</summary>
+public sealed record CourseInput
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? Method { get; init; }
+    public decimal? Hours { get; init; }
+    public decimal? PassPercent { get; init; }
+    public string? Objectives { get; init; }
+    public string? Provider { get; init; }
+    public decimal? CostPerPerson { get; init; }
+    public List<string>? TargetPositions { get; init; }
+    public List<string>? TargetSubjectAreas { get; init; }
+    public int? Version { get; init; }
+}
+
+/// <summary>A session (รุ่น) as sent: name, dates, venue, capacity (API.md), and optionally status and trainers.</summary>
+public sealed record SessionInput
+{
+    public string? Name { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public string? Venue { get; init; }
+    public int? Capacity { get; init; }
+    public string? Status { get; init; }
+    public string? Trainers { get; init; }
+}
+
+public sealed class SaveCourse(AppDbContext db)
+{
+    public const decimal MaxHours = 1000;
+    public const int MaxCapacity = 10_000;
+
+    public async Task<Outcome<Course>> CreateAsync(Area area, CourseInput input, CancellationToken ct = default)
+    {
+        var (values, errors) = Read(input);
+        if (errors.Count > 0) return Outcome<Course>.Invalid(errors);
+        if (await db.Courses.AnyAsync(c => c.AreaId == area.Id && c.Code == values!.Code, ct)) return Outcome<Course>.Duplicate("code", T.DuplicateCourseCode);
+        var course = new Course { AreaId = area.Id, Code = values!.Code, Name = values.Name };
+        Apply(course, values);
+        db.Courses.Add(course);
+        return await db.TrySaveAsync(course, "code", T.DuplicateCourseCode, ct);
+    }
+
+    public async Task<Outcome<Course>> UpdateAsync(Course course, CourseInput input, CancellationToken ct = default)
+    {
+        var (values, errors) = Read(input);
+        if (errors.Count > 0) return Outcome<Course>.Invalid(errors);
+        if (await db.Courses.AnyAsync(c => c.AreaId == course.AreaId && c.Id != course.Id && c.Code == values!.Code, ct)) return Outcome<Course>.Duplicate("code", T.DuplicateCourseCode);
+        if (input.Version is { } v) db.Entry(course).Property(c => c.Version).OriginalValue = v;
+        course.Code = values!.Code;
+        course.Name = values.Name;
+        Apply(course, values);
+        return await db.TrySaveAsync(course, "code", T.DuplicateCourseCode, ct);
+    }
+
+    public async Task<Outcome<TrainingSession>> AddSessionAsync(Course course, SessionInput input, CancellationToken ct = default)
+    {
+        var errors = ReadSession(input, out var status);
+        if (errors.Count > 0) return Outcome<TrainingSession>.Invalid(errors);
+        var session = new TrainingSession
+        {
+            AreaId = course.AreaId, CourseId = course.Id, Name = Checks.Clean(input.Name)!, StartDate = input.StartDate!.Value, EndDate = input.EndDate!.Value,
+            Venue = Checks.Clean(input.Venue)!, Capacity = input.Capacity!.Value, Status = status ?? SessionStatus.Open, Trainers = Checks.Clean(input.Trainers),
+        };
+        db.TrainingSessions.Add(session);
+        return await db.TrySaveAsync(session, "", "", ct);
+    }
+
+    private sealed record CourseValues(string Code, string Name, DevelopmentMethod Method, decimal Hours, decimal PassPercent, string? Objectives,
+        string? Provider, decimal? Cost, List<Position> Positions, List<SubjectArea> Subjects);
+
+    private static (CourseValues? Values, List<FieldError> Errors) Read(CourseInput input)
+    {
+        var checks = new Checks()
+            .Code(input.Code, "code", "รหัสหลักสูตร", DataSchema.CodeLength)
+            .Text(input.Name, "name", "ชื่อหลักสูตร", DataSchema.NameLength)
+            .Text(input.Objectives, "objectives", "วัตถุประสงค์", DataSchema.TextLength, required: false)
+            .Text(input.Provider, "provider", "หน่วยงานผู้จัด", DataSchema.NameLength, required: false);
+        DevelopmentMethod method = default;
+        if (Checks.Clean(input.Method) is not { } m) checks.Add("method", "กรุณาระบุรูปแบบการพัฒนา");
+        else if (!EnumText.TryParse(m, TrainingText.Label, out method))
+            checks.Add("method", $"ไม่รู้จักรูปแบบการพัฒนา \"{m}\" — ใช้ได้: {string.Join(", ", Enum.GetNames<DevelopmentMethod>())}");
+        if (input.Hours is not { } hours) checks.Add("hours", "กรุณาระบุจำนวนชั่วโมง");
+        else if (hours is <= 0 or > MaxHours) checks.Add("hours", $"จำนวนชั่วโมงต้องมากกว่า 0 และไม่เกิน {MaxHours:#,0}");
+        if (input.PassPercent is not { } pass) checks.Add("passPercent", "กรุณาระบุเกณฑ์ผ่าน (ร้อยละของคะแนนหลังอบรม)");
+        else if (pass is < 0 or > 100) checks.Add("passPercent", "เกณฑ์ผ่านต้องอยู่ระหว่าง 0 ถึง 100");
+        if (input.CostPerPerson is < 0 or > 1_000_000) checks.Add("costPerPerson", "ค่าใช้จ่ายต่อคนต้องอยู่ระหว่าง 0 ถึง 1,000,000 บาท");
+        var positions = new List<Position>();
+        foreach (var (p, i) in (input.TargetPositions ?? []).Select((p, i) => (p, i)))
+            if (EnumText.TryParse(p, PersonnelText.Label, out Position position, PersonnelText.Synonyms)) positions.Add(position);
+            else checks.Add($"targetPositions[{i}]", $"ไม่รู้จักตำแหน่ง \"{p}\"");
+        var subjects = new List<SubjectArea>();
+        foreach (var (s, i) in (input.TargetSubjectAreas ?? []).Select((s, i) => (s, i)))
+            if (EnumText.TryParse(s, PersonnelText.Label, out SubjectArea subject, PersonnelText.Synonyms)) subjects.Add(subject);
+            else checks.Add($"targetSubjectAreas[{i}]", $"ไม่รู้จักกลุ่มสาระ \"{s}\"");
+        if (checks.Errors.Count > 0) return (null, [.. checks.Errors]);
+        return (new CourseValues(Checks.Clean(input.Code)!, Checks.Clean(input.Name)!, method, input.Hours!.Value, input.PassPercent!.Value,
+            Checks.Clean(input.Objectives), Checks.Clean(input.Provider), input.CostPerPerson, positions.Distinct().ToList(), subjects.Distinct().ToList()), []);
+    }
+
+    private static void Apply(Course c, CourseValues v)
+    {
+        c.Method = v.Method;
+        c.Hours = v.Hours;
+        c.PassPercent = v.PassPercent;
+        c.Objectives = v.Objectives;
+        c.Provider = v.Provider;
+        c.CostPerPerson = v.Cost;
+        c.TargetPositions = v.Positions;
+        c.TargetSubjectAreas = v.Subjects;
+    }
+
+    public static List<FieldError> ReadSession(SessionInput input, out SessionStatus? status)
+    {
+        status = null;
+        var checks = new Checks()
+            .Text(input.Name, "name", "ชื่อรุ่น", DataSchema.NameLength)
+            .Text(input.Venue, "venue", "สถานที่", DataSchema.NameLength)
+            .Text(input.Trainers, "trainers", "วิทยากร", DataSchema.TextLength, required: false)
+            .Range(input.Capacity, 1, MaxCapacity, "capacity", "จำนวนที่รับ");
+        if (input.StartDate is null) checks.Add("startDate", "กรุณาระบุวันเริ่ม");
+        if (input.EndDate is null) checks.Add("endDate", "กรุณาระบุวันสิ้นสุด");
+        else if (input.StartDate is { } start && input.EndDate < start) checks.Add("endDate", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม");
+        if (input.StartDate is { } s && input.EndDate is { } e && e.DayNumber - s.DayNumber > 366) checks.Add("endDate", "รุ่นหนึ่งยาวได้ไม่เกิน 1 ปี");
+        if (Checks.Clean(input.Status) is { } st)
+        {
+            if (EnumText.TryParse(st, TrainingText.Label, out SessionStatus parsed)) status = parsed;
+            else checks.Add("status", $"ไม่รู้จักสถานะ \"{st}\" — ใช้ได้: {string.Join(", ", Enum.GetNames<SessionStatus>())}");
+        }
+        return [.. checks.Errors];
+    }
+}

@@ -1,0 +1,103 @@
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Personnel;
+
+namespace Phatthana.Web.Features.Training;
+
+/// <summary>How a course develops people (API.md's method codes).</summary>
+public enum DevelopmentMethod { Training, Workshop, Seminar, StudyVisit, ETraining, Distance, Plc, Coaching }
+
+/// <summary>A session's life: planned, open for registration, closed to registration, completed (results entered).</summary>
+public enum SessionStatus { Planned, Open, Closed, Completed }
+
+/// <summary>A registration holds a seat, waits for one, or was cancelled (kept for the record).</summary>
+public enum RegistrationStatus { Registered, Waitlisted, Cancelled }
+
+/// <summary>หลักสูตร: what is taught, how, for how many hours, and the post-test score that passes.</summary>
+public sealed class Course : IAreaOwned, IVersioned, ITimestamped
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AreaId { get; set; }
+    /// <summary>Unique within the area.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Objectives { get; set; }
+    public DevelopmentMethod Method { get; set; }
+    public decimal Hours { get; set; }
+    /// <summary>Post-test score (%) at or above which an attendee passes.</summary>
+    public decimal PassPercent { get; set; }
+    public string? Provider { get; set; }
+    public decimal? CostPerPerson { get; set; }
+    public List<Position> TargetPositions { get; set; } = [];
+    public List<SubjectArea> TargetSubjectAreas { get; set; } = [];
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// รุ่น: one running of a course. <see cref="Registered"/> counts the seats taken; it is raised by one conditional update
+/// (only while below <see cref="Capacity"/>), so simultaneous registrations for the last seat can never overfill it.
+/// </summary>
+public sealed class TrainingSession : IAreaOwned, IVersioned, ITimestamped
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AreaId { get; set; }
+    public Guid CourseId { get; set; }
+    public Course? Course { get; set; }
+    public required string Name { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public required string Venue { get; set; }
+    public int Capacity { get; set; }
+    public int Registered { get; set; }
+    public SessionStatus Status { get; set; } = SessionStatus.Open;
+    public string? Trainers { get; set; }
+    /// <summary>Results approved by the course owner: changes after this are refused unless reopened (and are audited).</summary>
+    public DateTimeOffset? ResultsApprovedAt { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A person's place in a session and, once entered, their attendance and result.</summary>
+public sealed class Registration : IAreaOwned, ITimestamped
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AreaId { get; set; }
+    public Guid SessionId { get; set; }
+    public TrainingSession? Session { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public RegistrationStatus Status { get; set; }
+    /// <summary>When the person asked: the waitlist moves up in this order.</summary>
+    public DateTimeOffset RequestedAt { get; set; }
+    public string? RegisteredBy { get; set; }
+    /// <summary>Why an ineligible person was registered anyway, when they were.</summary>
+    public string? OverrideReason { get; set; }
+    public bool? Attended { get; set; }
+    public decimal? Hours { get; set; }
+    public decimal? PreTest { get; set; }
+    public decimal? PostTest { get; set; }
+    public bool? Passed { get; set; }
+    /// <summary>เลขที่เกียรติบัตร, e.g. "PBI1-2568-0001", given when the certificate is issued.</summary>
+    public string? CertificateNumber { get; set; }
+    /// <summary>The code in the certificate's QR link (/verify/{code}); unguessable.</summary>
+    public string? CertificateCode { get; set; }
+    public DateTimeOffset? CertificateRevokedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Development done elsewhere (UTQ, TEPE Online, OBEC e-learning, coupon courses), imported from files.</summary>
+public sealed class ExternalCompletion : IAreaOwned, ITimestamped
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AreaId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    /// <summary>The platform or provider, e.g. "UTQ online", "TEPE Online".</summary>
+    public required string Source { get; set; }
+    public required string Title { get; set; }
+    public DateOnly CompletedOn { get; set; }
+    public decimal Hours { get; set; }
+    public bool Passed { get; set; } = true;
+    public decimal? Cost { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
