@@ -10,6 +10,7 @@ using Phatthana.Bench.Reporting;
 //   dotnet run -c Release --project bench/Phatthana.Bench -- personnel import postgres   → a subset, printed only
 //   dotnet run -c Release --project bench/Phatthana.Bench -- manpower    → the manpower analysis on a national PostgreSQL set; rewrites its section
 //   dotnet run -c Release --project bench/Phatthana.Bench -- manpower nohttp   → without the HTTP endpoint, printed only
+//   dotnet run -c Release --project bench/Phatthana.Bench -- registrations → 500 simultaneous registrations for a 100-seat session through the app; rewrites its section
 //   dotnet run -c Release --project bench/Phatthana.Bench -- one <name>  → one reporting scenario, prints one result line
 // PostgreSQL: PHATTHANA_BENCH_POSTGRES (default Host=127.0.0.1;Port=55999;Username=postgres); each scenario makes and drops its own database.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -29,12 +30,13 @@ return args switch
     ["reporting"] => ReportingBench.RunAll(),
     ["personnel", .. var rest] => await PersonnelBench.RunAsync(rest),
     ["manpower", .. var rest] => await ManpowerBench.RunAsync(rest),
+    ["registrations"] => await Phatthana.Bench.Training.RegistrationBench.RunAsync(),
     ["one", var name] => ReportingBench.RunOne(name),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: -- reporting | -- personnel [import|list] [sqlite|postgres] | -- manpower [nohttp] | -- one <scenario>");
+    Console.Error.WriteLine("usage: -- reporting | -- personnel [import|list] [sqlite|postgres] | -- manpower [nohttp] | -- registrations | -- one <scenario>");
     return 2;
 }

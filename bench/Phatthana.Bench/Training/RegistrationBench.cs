@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Phatthana.Bench.Personnel;
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Personnel;
+
+namespace Phatthana.Bench.Training;
+
+/// <summary>
+/// Issue 7's registration race: 500 people ask for one 100-seat session at the same moment, through the built app on a
+/// loopback port against PostgreSQL. Exactly 100 must be registered and 400 waitlisted; each request is timed at the
+/// client. Repeated for a few sessions (fresh people each time) so the p95 is not one burst's luck.
+/// </summary>
+public static class RegistrationBench
+{
+    public const int People = 500, Seats = 100, Rounds = 3;
+    public const double TargetP95Ms = 200;
+
+    public static async Task<int> RunAsync()
+    {
+        var db = await BenchDatabase.CreateAsync(DatabaseProvider.Postgres, "registrations");
+        try
+        {
+            await using var app = await BenchWebApp.StartAsync(db.ConnectionString);
+            var client = app.Client;
+            await Ok(client.PostAsJsonAsync("/api/v1/areas", new { code = "BENCH1", name = "สำนักงานเขตพื้นที่การศึกษาทดสอบ", kind = "Primary", province = "เพชรบุรี" }));
+            const string school = "1076999001";
+            await Ok(client.PostAsJsonAsync("/api/v1/areas/BENCH1/schools", new { code = school, name = "โรงเรียนทดสอบการลงทะเบียน", type = "Primary", district = "เมืองเพชรบุรี" }));
+            await Ok(client.PostAsJsonAsync("/api/v1/areas/BENCH1/courses", new { code = "REG-RACE", name = "หลักสูตรทดสอบการลงทะเบียนพร้อมกัน", method = "Training", hours = 12, passPercent = 60 }));
+
+            var rows = new List<string>();
+            var all = new List<double>();
+            var serial = 100_000_000;
+            for (var round = 1; round <= Rounds; round++)
+            {
+                // Fresh people for each session, added 25 at a time (their adding is not timed).
+                var ids = new List<string>();
+                for (var i = 0; i < People; i++) ids.Add(NationalIdFor(serial++));
+                foreach (var batch in ids.Chunk(25))
+                    await Task.WhenAll(batch.Select(id => Ok(client.PostAsJsonAsync("/api/v1/areas/BENCH1/people", new
+                    {
+                        nationalId = id, title = "นาง", firstName = "ครูทดสอบ", lastName = id[^4..], gender = "Female", birthDate = "1985-06-15",
+                        position = "Teacher", academicStanding = "Professional", major = "Thai", teachingSubjectAreas = new[] { "Thai" }, school, startDate = "2010-05-16",
+                    }))));
+                var created = await Ok(client.PostAsJsonAsync("/api/v1/courses/REG-RACE/sessions", new
+                {
+                    name = $"รุ่นที่ {round}", startDate = "2026-12-01", endDate = "2026-12-02", venue = "ห้องประชุมเขตพื้นที่", capacity = Seats,
+                }));
+                var session = JsonDocument.Parse(created).RootElement.GetProperty("id").GetString();
+
+                // The burst: every request started at once, each timed from send to the whole answer.
+                var clock = Stopwatch.StartNew();
+                var tasks = ids.Select(async id =>
+                {
+                    await Task.Yield();
+                    var sw = Stopwatch.StartNew();
+                    using var response = await client.PostAsJsonAsync($"/api/v1/sessions/{session}/registrations", new { nationalId = id });
+                    var body = await response.Content.ReadAsStringAsync();
+                    var ms = sw.Elapsed.TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"register {id}: {(int)response.StatusCode} {body}");
+                    return (Ms: ms, Status: JsonDocument.Parse(body).RootElement.GetProperty("status").GetString());
+                }).ToList();
+                var results = await Task.WhenAll(tasks);
+                var wall = clock.Elapsed.TotalMilliseconds;
+                var registered = results.Count(r => r.Status == "Registered");
+                var waitlisted = results.Count(r => r.Status == "Waitlisted");
+                var sessionBody = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/sessions/{session}")).RootElement;
+                var counter = sessionBody.GetProperty("registered").GetInt32();
+                var stored = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/sessions/{session}/registrations")).RootElement
+                    .EnumerateArray().Count(r => r.GetProperty("status").GetString() == "Registered");
+                if (registered != Seats || waitlisted != People - Seats || counter != Seats || stored != Seats)
+                    throw new InvalidOperationException($"round {round}: {registered} registered, {waitlisted} waitlisted, counter {counter}, stored {stored} — expected {Seats}/{People - Seats}");
+                var times = results.Select(r => r.Ms).ToList();
+                all.AddRange(times);
+                var line = $"| {round} | {People} | {registered} | {waitlisted} | {counter} | {Harness.Median(times):0.0} ms | {Percentile(times, 95):0.0} ms | {times.Max():0.0} ms | {wall:0} ms |";
+                Console.Error.WriteLine(line);
+                rows.Add(line);
+            }
+
+            var p95 = Percentile(all, 95);
+            var s = new StringBuilder();
+            s.AppendLine("## Training registrations (issue 7)");
+            s.AppendLine();
+            s.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine), .NET {Environment.Version}, Release build, PostgreSQL on loopback, by");
+            s.AppendLine("`dotnet run -c Release --project bench/Phatthana.Bench -- registrations`. The built app runs as its own process; the bench sends " +
+                         $"{People} `POST /api/v1/sessions/{{id}}/registrations` at once (one HTTP connection each, bearer token) for a {Seats}-seat session, " +
+                         "with fresh people for each round, and times each request at the client from send to the whole answer. A seat is taken by one " +
+                         "conditional `UPDATE … SET Registered = Registered + 1 WHERE Registered < Capacity` in the registration's transaction.");
+            s.AppendLine();
+            s.AppendLine("| round | requests | registered | waitlisted | session counter | median | p95 | max | burst wall time |");
+            s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in rows) s.AppendLine(r);
+            s.AppendLine();
+            s.AppendLine($"All rounds: p95 **{p95:0.0} ms** against the target of < {TargetP95Ms:0} ms — {(p95 < TargetP95Ms ? "met" : "**not met**")}; " +
+                         $"every round registered exactly {Seats} and waitlisted {People - Seats} (checked from the answers, the session's counter and the stored rows).");
+            Console.Error.WriteLine($"wrote {Harness.WriteSection("registrations", s.ToString())}");
+            return 0;
+        }
+        finally
+        {
+            await db.DropAsync();
+        }
+    }
+
+    private static async Task<string> Ok(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>A valid 13-digit national ID from a serial number (check digit computed as the registry does).</summary>
+    private static string NationalIdFor(int serial)
+    {
+        var first = "3" + serial.ToString("D11");
+        return first + NationalId.CheckDigit(first);
+    }
+
+    private static double Percentile(IReadOnlyCollection<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
