@@ -52,6 +52,9 @@ public static class Harness
     }
 
     /// <summary>The process's peak working set so far (VmHWM on Linux), in MB.</summary>
+    /// <summary>The machine's 1, 5 and 15-minute load averages: other work shares its two cores, and the figures say how much.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
     public static double PeakMegabytes()
     {
         using var self = Process.GetCurrentProcess();

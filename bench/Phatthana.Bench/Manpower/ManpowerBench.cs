@@ -34,7 +34,7 @@ public static class ManpowerBench
         }
         var http = !args.Contains("nohttp") && !args.Contains("keep");
         var keep = args.Contains("keep");
-        var loadBefore = LoadAverage();
+        var loadBefore = Harness.LoadAverage();
         var db = await BenchDatabase.CreateAsync(DatabaseProvider.Postgres, "manpower");
         LoadFigures load;
         MeasureFigures measure;
@@ -51,7 +51,7 @@ public static class ManpowerBench
             if (keep) Console.WriteLine($"kept database {db.Location}");
             else await db.DropAsync();
         }
-        var loadAfter = LoadAverage();
+        var loadAfter = Harness.LoadAverage();
         Console.WriteLine($"national: {measure.National.App}; area: {measure.Area.App}" + (measure.Http is { } h ? $"; http: {h}" : ""));
         if (!http)
         {
@@ -91,7 +91,6 @@ public static class ManpowerBench
         return 0;
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string Markdown(LoadFigures load, MeasureFigures m, string loadBefore, string loadAfter)
     {

@@ -21,6 +21,7 @@ public static class RegistrationBench
 
     public static async Task<int> RunAsync()
     {
+        var loadBefore = Harness.LoadAverage();
         var db = await BenchDatabase.CreateAsync(DatabaseProvider.Postgres, "registrations");
         try
         {
@@ -84,7 +85,7 @@ public static class RegistrationBench
             var s = new StringBuilder();
             s.AppendLine("## Training registrations (issue 7)");
             s.AppendLine();
-            s.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine), .NET {Environment.Version}, Release build, PostgreSQL on loopback, by");
+            s.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine: load average {loadBefore} before, {Harness.LoadAverage()} after), .NET {Environment.Version}, Release build, PostgreSQL on loopback, by");
             s.AppendLine("`dotnet run -c Release --project bench/Phatthana.Bench -- registrations`. The built app runs as its own process; the bench sends " +
                          $"{People} `POST /api/v1/sessions/{{id}}/registrations` at once (one HTTP connection each, bearer token) for a {Seats}-seat session, " +
                          "with fresh people for each round, and times each request at the client from send to the whole answer. A seat is taken by one " +

@@ -82,7 +82,7 @@ public static class TrainingApi
     {
         if (Guid.TryParse(key, out var id)) return await db.Courses.FirstOrDefaultAsync(c => c.Id == id, ct);
         var code = key.Trim();
-        var hits = await db.Courses.Where(c => c.Code == code).Take(2).ToListAsync(ct);
+        var hits = await db.Courses.Where(c => c.Code == code).OrderBy(c => c.Id).Take(2).ToListAsync(ct);
         return hits.Count == 1 ? hits[0] : null;
     }
 
