@@ -172,9 +172,27 @@ public sealed class CertificateTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsync($"/api/v1/sessions/{w.Session}/certificates", null)).StatusCode);
         await IssueAsync(w.Admin, w.Session);
 
+        // The area's logo heads the certificate, centred at the top.
+        using (var form = new MultipartFormDataContent())
+        {
+            var logo = new ByteArrayContent(RedSquarePng());
+            logo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            form.Add(logo, "file", "logo.png");
+            var put = await w.Admin.PutAsync($"/api/v1/areas/{w.Area}/logo", form);
+            Assert.True(put.StatusCode == HttpStatusCode.NoContent, await put.Content.ReadAsStringAsync());
+        }
+
         // The holder downloads their own; another's is not theirs to see (a teacher's registry is themself alone).
         var own = await PdfAsync(teacher, $"/api/v1/sessions/{w.Session}/certificates/{w.Passed}");
         Assert.Contains("นางสาวสมหญิง ใจดี", Poppler.Text(own));
+        var png = Poppler.PagePng(own, 1, Path.Combine(Path.GetTempPath(), "phatthana-cert-" + Guid.NewGuid().ToString("N")), dpi: 50);
+        using (var page = SkiaSharp.SKBitmap.Decode(png))
+        {
+            File.Delete(png);
+            // 50 dpi: the page is 585 × 413 px; the logo (22 mm square from 19 mm) covers about y 37–80 around x 292.
+            var pixel = page.GetPixel(page.Width / 2, (int)(30 / 25.4 * 50));
+            Assert.True(pixel.Red > 200 && pixel.Green < 80 && pixel.Blue < 80, $"no logo at the top centre: {pixel}");
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/sessions/{w.Session}/certificates/{w.Second}")).StatusCode);
         // Nor the session's bundle, nor revoking.
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync($"/api/v1/sessions/{w.Session}/certificates")).StatusCode);
@@ -189,6 +207,15 @@ public sealed class CertificateTests(AppHosts hosts) : ProviderTests(hosts)
         var foreign = await w.Host.UserAsync(Role.AreaAdmin, await w.Host.AreaAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await foreign.PostAsync($"/api/v1/sessions/{w.Session}/certificates", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/api/v1/sessions/{w.Session}/certificates")).StatusCode);
+    }
+
+    private static byte[] RedSquarePng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(120, 120);
+        bitmap.Erase(new SkiaSharp.SKColor(0xd0, 0x20, 0x20));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     [Theory, MemberData(nameof(Providers))]
