@@ -86,4 +86,55 @@ public sealed class RegistrationRaceTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(4, statuses.Values.Count(s => s == "Waitlisted"));
         Assert.Equal(4, (await w.SessionBodyAsync(session)).GetProperty("registered").GetInt32());
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Cancelling_one_seat_twice_at_once_promotes_one_waiting_person(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var w = await W.ArrangeAsync(host);
+        var session = await w.SessionAsync(await w.CourseAsync(), capacity: 2);
+        var people = new List<string>();
+        for (var i = 0; i < 6; i++) people.Add(await w.PersonAsync(firstName: $"ครูยกเลิก{i}"));
+        foreach (var id in people) await w.RegisterAsync(session, id);
+        var other = await host.UserAsync(Web.Features.Accounts.Role.AreaAdmin, w.Area);
+
+        // The first registered one is cancelled from two places at the same moment (a double click, two staff).
+        using var start = new ManualResetEventSlim(false);
+        var tasks = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await (i % 2 == 0 ? w.Admin : other).DeleteAsync($"/api/v1/sessions/{session}/registrations/{people[0]}")).StatusCode;
+        })).ToList();
+        start.Set();
+        Assert.All(await Task.WhenAll(tasks), code => Assert.Equal(HttpStatusCode.NoContent, code));
+
+        var statuses = await w.StatusesAsync(session);
+        Assert.Equal(["Cancelled", "Registered", "Registered", "Waitlisted", "Waitlisted", "Waitlisted"], people.Select(id => statuses[id]));
+        Assert.Equal(2, (await w.SessionBodyAsync(session)).GetProperty("registered").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Registering_again_after_cancelling_twice_at_once_takes_one_seat(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var w = await W.ArrangeAsync(host);
+        var session = await w.SessionAsync(await w.CourseAsync(), capacity: 3);
+        var me = await w.PersonAsync(firstName: "กลับมา");
+        await w.RegisterAsync(session, me);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Admin.DeleteAsync($"/api/v1/sessions/{session}/registrations/{me}")).StatusCode);
+        var other = await host.UserAsync(Web.Features.Accounts.Role.AreaAdmin, w.Area);
+
+        using var start = new ManualResetEventSlim(false);
+        var tasks = new[] { w.Admin, other, w.Admin, other }.Select(client => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await W.RegisterAsync(client, session, me)).StatusCode;
+        })).ToList();
+        start.Set();
+        var codes = (await Task.WhenAll(tasks)).Order().ToArray();
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict], codes);
+
+        Assert.Equal("Registered", (await w.StatusesAsync(session))[me]);
+        Assert.Equal(1, (await w.SessionBodyAsync(session)).GetProperty("registered").GetInt32());
+    }
 }
