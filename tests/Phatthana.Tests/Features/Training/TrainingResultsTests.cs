@@ -69,6 +69,9 @@ public sealed class TrainingResultsTests(AppHosts hosts) : ProviderTests(hosts)
         await w.RegisterAsync(session, a);
         await w.RegisterAsync(session, b);
         Assert.Equal("Waitlisted", await w.RegisterAsync(session, waiting));
+        var cancelled = await w.PersonAsync(firstName: "ยกเลิกแล้ว");
+        Assert.Equal("Waitlisted", await w.RegisterAsync(session, cancelled));
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Admin.DeleteAsync($"/api/v1/sessions/{session}/registrations/{cancelled}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await w.ResultsAsync(session, Row(a, true, 90), Row(b, true, 50))).StatusCode);
 
         // Row 0 would change a's result; row 1 is bad each time: nothing may be saved.
@@ -85,6 +88,7 @@ public sealed class TrainingResultsTests(AppHosts hosts) : ProviderTests(hosts)
             (Row(b, null, 80), "[1].attended"),
             (Row(waiting, true, 80), "[1].nationalId"),
             (Row(stranger, true, 80), "[1].nationalId"),
+            (Row(cancelled, true, 80), "[1].nationalId"),
             (Row(badId, true, 80), "[1].nationalId"),
             (Row(a, true, 80), "[1].nationalId"),
         })
