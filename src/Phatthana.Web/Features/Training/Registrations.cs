@@ -35,6 +35,14 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
         if (existing is { Status: not RegistrationStatus.Cancelled }) return Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A cancelled registration asked for again is claimed first, conditionally, so two requests at once for the same
+        // person cannot both reopen it and take two seats: the second finds it no longer cancelled and is refused.
+        if (existing is not null && await db.Registrations.Where(r => r.Id == existing.Id && r.Status == RegistrationStatus.Cancelled)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Waitlisted), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered);
+        }
         var seat = await db.TrainingSessions.Where(s => s.Id == session.Id && s.Registered < s.Capacity)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Registered, x => x.Registered + 1), ct);
         var registration = existing ?? new Registration { AreaId = session.AreaId, SessionId = session.Id, PersonId = person.Id };
@@ -61,6 +69,15 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
         if (session.ResultsApprovedAt is not null) return Outcome<Registration>.Duplicate("", T.ResultsApproved);
         var heldSeat = registration.Status == RegistrationStatus.Registered;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Claimed conditionally, so the same registration cancelled twice at once frees (and promotes into) one seat, not two.
+        var previous = registration.Status;
+        if (await db.Registrations.Where(r => r.Id == registration.Id && r.Status == previous)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Cancelled), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            var now = await db.Registrations.AsNoTracking().Where(r => r.Id == registration.Id).Select(r => r.Status).FirstOrDefaultAsync(ct);
+            return now == RegistrationStatus.Cancelled ? Outcome<Registration>.Ok(registration) : Outcome<Registration>.Duplicate("", SaveOutcome.SimultaneousMessage);
+        }
         registration.Status = RegistrationStatus.Cancelled;
         var saved = await db.TrySaveAsync(registration, "", "", ct);
         if (!saved.Succeeded) return saved;
