@@ -135,7 +135,7 @@ public static class DemoTraining
                 {
                     AreaId = areaId, SessionId = session.Id, PersonId = chosen[k].Id,
                     Status = seated ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted,
-                    RequestedAt = new DateTimeOffset(asked.AddMinutes(k * 7), ThaiDate.ThailandOffset),
+                    RequestedAt = new DateTimeOffset(asked.AddMinutes(k * 7), ThaiDate.ThailandOffset).ToUniversalTime(),
                     RegisteredBy = "area@phatthana.demo", UpdatedAt = now,
                 };
                 if (seated)
