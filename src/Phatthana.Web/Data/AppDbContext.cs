@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
     public DbSet<Features.Training.Registration> Registrations => Set<Features.Training.Registration>();
     public DbSet<Features.Training.ExternalCompletion> ExternalCompletions => Set<Features.Training.ExternalCompletion>();
+    public DbSet<Features.Training.TrainingSettings> TrainingSettings => Set<Features.Training.TrainingSettings>();
     public DbSet<Features.Imports.ImportJob> ImportJobs => Set<Features.Imports.ImportJob>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

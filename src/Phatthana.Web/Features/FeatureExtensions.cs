@@ -45,6 +45,7 @@ public static class FeatureExtensions
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
         services.AddScoped<Importer, StudentCountsImporter>();
+        services.AddScoped<Importer, ExternalCompletionsImporter>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportSignal>();

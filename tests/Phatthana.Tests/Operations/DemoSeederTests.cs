@@ -10,6 +10,7 @@ using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
 using Phatthana.Web.Features.Setup;
+using Phatthana.Web.Features.Training;
 using Phatthana.Web.Shared.Auth;
 
 namespace Phatthana.Tests.Operations;
@@ -137,6 +138,46 @@ public sealed class DemoSeederTests
             ["duplicate-position"] = 2, ["inactive-occupant"] = 1, ["type-mismatch"] = 1, ["stale"] = 3, ["no-counts"] = 2,
         };
         Assert.Equal(expected, DataQualityChecks.Kinds.ToDictionary(k => k.Key, k => report.Count(k.Key)));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_training_has_a_fiscal_year_of_courses_sessions_registrations_and_results(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-training");
+        var areaId = await host.WithDbAsync(db => db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync());
+        var courses = await host.WithDbAsync(db => db.Courses.Where(c => c.AreaId == areaId).ToListAsync());
+        var sessions = await host.WithDbAsync(db => db.TrainingSessions.Where(s => s.AreaId == areaId).ToListAsync());
+        var registrations = await host.WithDbAsync(db => db.Registrations.Where(r => r.AreaId == areaId).ToListAsync());
+        Assert.InRange(courses.Count, 20, 30);
+        Assert.InRange(sessions.Count, 35, 45);
+        // Every session's seat counter is its registered rows, never above capacity; some sessions have a waitlist.
+        var seated = registrations.Where(r => r.Status == RegistrationStatus.Registered).GroupBy(r => r.SessionId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(sessions, s => Assert.Equal(seated.GetValueOrDefault(s.Id), s.Registered));
+        Assert.All(sessions, s => Assert.InRange(s.Registered, 1, s.Capacity));
+        Assert.Contains(registrations, r => r.Status == RegistrationStatus.Waitlisted);
+        Assert.Contains(registrations, r => r is { PreTest: not null, PostTest: not null, Passed: true });
+
+        var today = Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System);
+        var current = Phatthana.Web.Shared.Thai.SchoolCalendar.FiscalYearOf(today);
+        var summary = await host.WithDbAsync(db => TrainingApi.SummaryAsync(db, areaId, current - 1));
+        Assert.InRange(summary.Count, 30, 40);
+        Assert.All(summary, r => Assert.True(r.Enrolled > 0 && r.Passed <= r.Enrolled));
+        Assert.InRange(summary.Sum(r => r.Passed) * 100.0 / summary.Sum(r => r.Enrolled), 70, 99);
+        Assert.NotEmpty(await host.WithDbAsync(db => TrainingApi.SummaryAsync(db, areaId, current)));
+
+        var external = await host.WithDbAsync(db => db.ExternalCompletions.Where(e => e.AreaId == areaId).ToListAsync());
+        Assert.Contains(external, e => e.Source == ExternalSources.Utq);
+        Assert.Contains(external, e => e.Source == ExternalSources.Tepe);
+        Assert.Contains(external, e => e.Source == ExternalSources.Coupon && e.Cost > 0);
+        var hours = await host.WithDbAsync(db => TrainingLedger.HoursAsync(db, areaId, current - 1));
+        Assert.Contains(hours, h => h.Shortfall > 0);
+        Assert.Contains(hours, h => h.Shortfall == 0);
+
+        // teacher@ has a transcript of last year.
+        var teacherId = await host.WithDbAsync(db => db.Users.Where(u => u.Email == "teacher@phatthana.demo").Select(u => u.NationalId).SingleAsync());
+        var teacher = await host.BearerAsync("teacher@phatthana.demo", DemoSeeder.Password);
+        var transcript = await (await teacher.GetAsync($"/api/v1/people/{teacherId}/transcript?fiscalYear={current - 1}")).JsonAsync();
+        Assert.True(transcript.GetProperty("hours").GetDecimal() > 0);
     }
 
     [Theory, MemberData(nameof(Providers))]

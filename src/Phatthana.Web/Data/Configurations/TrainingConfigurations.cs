@@ -69,8 +69,21 @@ public sealed class ExternalCompletionConfiguration : IEntityTypeConfiguration<E
         b.Property(x => x.Hours).HasPrecision(7, 2);
         b.Property(x => x.Cost).HasPrecision(12, 2);
         b.HasIndex(x => new { x.PersonId, x.CompletedOn });
+        // The import's key: the same completion imported again is updated, never added twice.
+        b.HasIndex(x => new { x.PersonId, x.Source, x.Title, x.CompletedOn }).IsUnique();
         b.HasIndex(x => new { x.AreaId, x.CompletedOn });
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TrainingSettingsConfiguration : IEntityTypeConfiguration<TrainingSettings>
+{
+    public void Configure(EntityTypeBuilder<TrainingSettings> b)
+    {
+        b.Property(x => x.RequiredHoursPerYear).HasPrecision(7, 2);
+        b.Property(x => x.CouponPerPerson).HasPrecision(12, 2);
+        b.HasKey(x => x.AreaId);
+        b.HasOne<Area>().WithOne().HasForeignKey<TrainingSettings>(x => x.AreaId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,7 +3,7 @@ using Phatthana.Web.Shared.Validation;
 
 namespace Phatthana.Web.Features.Imports;
 
-public enum ImportKind { Schools, People, Posts, StudentCounts }
+public enum ImportKind { Schools, People, Posts, StudentCounts, ExternalCompletions }
 
 public enum ImportStatus { Queued, Running, Succeeded, Failed }
 
@@ -16,6 +16,7 @@ public static class ImportKinds
         ImportKind.People => "people",
         ImportKind.Posts => "posts",
         ImportKind.StudentCounts => "student-counts",
+        ImportKind.ExternalCompletions => "external-completions",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -28,6 +29,7 @@ public static class ImportKinds
         ImportKind.People => "บุคลากร",
         ImportKind.Posts => "อัตรา (จ.18)",
         ImportKind.StudentCounts => "จำนวนนักเรียน",
+        ImportKind.ExternalCompletions => "ผลการพัฒนาจากภายนอก (UTQ, TEPE Online, คูปอง)",
         _ => kind.ToString(),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Organisation;
+using Phatthana.Web.Features.Training;
 using Phatthana.Web.Shared.Thai;
 
 namespace Phatthana.Web.Features.Setup;
@@ -12,7 +13,8 @@ namespace Phatthana.Web.Features.Setup;
 /// grade for this academic year and the last; ~1,000 people on 942 posts (<see cref="DemoPersonnel"/>) with a few
 /// deliberate legacy-data problems (<see cref="DemoLegacyData"/>); this year's counts leave schools short, over or
 /// exact under the shipped staffing criteria as in seed 000, with subject requests and out-of-major teachers
-/// (<see cref="DemoManpower"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
+/// completions (<see cref="DemoTraining"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
@@ -100,6 +102,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         db.People.AddRange(people);
         db.PersonHistory.AddRange(history);
         db.Posts.AddRange(personnel.Posts);
+        // A fiscal year of training (last year's in full, this year's first sessions) and development done elsewhere.
+        var linkedTeacher = people.Single(p => p.NationalId == personnel.LinkedTeacher.V.NationalId);
+        var training = DemoTraining.Build(area.Id, people, linkedTeacher, today, time.GetUtcNow(), new Random(2569));
+        db.Courses.AddRange(training.Courses);
+        db.TrainingSessions.AddRange(training.Sessions);
+        db.Registrations.AddRange(training.Registrations);
+        db.ExternalCompletions.AddRange(training.Completions);
+        db.TrainingSettings.Add(TrainingSettings.Defaults(area.Id));
         await db.SaveChangesAsync();
         await DemoLegacyData.AgeAsync(db, stale, time.GetUtcNow());
         // Forget the ~10,000 rows just written (audit entries included), or every account's save below would scan them again.

@@ -101,3 +101,52 @@ public sealed class ExternalCompletion : IAreaOwned, ITimestamped
     public decimal? Cost { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// An area's training rules: the development hours each person should reach in a fiscal year, and the development coupon
+/// (คูปองพัฒนาครู) each person is allocated per fiscal year. An area without a row uses the defaults.
+/// </summary>
+public sealed class TrainingSettings : IAreaOwned, IVersioned, ITimestamped
+{
+    public const decimal DefaultRequiredHours = 20m;
+    public const decimal DefaultCoupon = 10_000m;
+
+    public Guid AreaId { get; set; }
+    public decimal RequiredHoursPerYear { get; set; } = DefaultRequiredHours;
+    public decimal CouponPerPerson { get; set; } = DefaultCoupon;
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static TrainingSettings Defaults(Guid areaId) => new() { AreaId = areaId };
+}
+
+/// <summary>The platforms external completions come from, so the same platform typed differently is one source.</summary>
+public static class ExternalSources
+{
+    public const string Utq = "UTQ online";
+    public const string Tepe = "TEPE Online";
+    public const string ELearning = "OBEC e-learning";
+    public const string Coupon = "คูปองพัฒนาครู";
+
+    public static readonly IReadOnlyList<string> Known = [Utq, Tepe, ELearning, Coupon];
+
+    /// <summary>"utq", "UTQ Online" → "UTQ online"; "คูปอง" → "คูปองพัฒนาครู"; anything else as typed (trimmed); blank → null.</summary>
+    public static string? Normalise(string? text)
+    {
+        var clean = Shared.Validation.Checks.Clean(text);
+        if (clean is null) return null;
+        var key = new string(clean.ToLowerInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '_').ToArray());
+        return key switch
+        {
+            "utq" or "utqonline" => Utq,
+            "tepe" or "tepeonline" => Tepe,
+            "elearning" or "obecelearning" or "สพฐelearning" => ELearning,
+            _ when IsCoupon(clean) => Coupon,
+            _ => clean,
+        };
+    }
+
+    /// <summary>A completion paid from the development coupon.</summary>
+    public static bool IsCoupon(string source) =>
+        source.Contains("คูปอง", StringComparison.Ordinal) || source.Contains("coupon", StringComparison.OrdinalIgnoreCase);
+}

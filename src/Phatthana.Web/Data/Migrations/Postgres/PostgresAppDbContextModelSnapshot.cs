@@ -1020,6 +1020,9 @@ namespace Phatthana.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "CompletedOn");
 
+                    b.HasIndex("PersonId", "Source", "Title", "CompletedOn")
+                        .IsUnique();
+
                     b.ToTable("ExternalCompletions");
                 });
 
@@ -1163,6 +1166,31 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                     b.HasIndex("AreaId", "StartDate");
 
                     b.ToTable("TrainingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Training.TrainingSettings", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("CouponPerPerson")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal>("RequiredHoursPerYear")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("TrainingSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1448,6 +1476,15 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Training.TrainingSettings", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Phatthana.Web.Features.Training.TrainingSettings", "AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Accounts.AppUser", b =>

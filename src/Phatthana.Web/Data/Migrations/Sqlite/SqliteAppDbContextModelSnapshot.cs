@@ -1011,6 +1011,9 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "CompletedOn");
 
+                    b.HasIndex("PersonId", "Source", "Title", "CompletedOn")
+                        .IsUnique();
+
                     b.ToTable("ExternalCompletions");
                 });
 
@@ -1154,6 +1157,31 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "StartDate");
 
                     b.ToTable("TrainingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Training.TrainingSettings", b =>
+                {
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CouponPerPerson")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RequiredHoursPerYear")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId");
+
+                    b.ToTable("TrainingSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1439,6 +1467,15 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Training.TrainingSettings", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithOne()
+                        .HasForeignKey("Phatthana.Web.Features.Training.TrainingSettings", "AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Accounts.AppUser", b =>
