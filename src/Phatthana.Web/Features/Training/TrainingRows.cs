@@ -47,8 +47,9 @@ public static class TrainingRows
         new TableColumn<SessionRow>("วันที่สิ้นสุด", r => r.EndDate, CellKind.Date, "end", Width: 14),
         new TableColumn<SessionRow>("สถานที่", r => r.Venue, SortKey: "venue", Width: 24, Wrap: true),
         new TableColumn<SessionRow>("รูปแบบ", r => T.Label(r.Method), SortKey: "method", Width: 16, Wrap: true),
-        new TableColumn<SessionRow>("ลงทะเบียน", r => r.Registered, CellKind.Number, "registered", Width: 11),
-        new TableColumn<SessionRow>("รับ", r => r.Capacity, CellKind.Number, "capacity", Width: 9),
+        new TableColumn<SessionRow>("ลงทะเบียน/รับ", r => $"{r.Registered:#,0} / {r.Capacity:#,0}", SortKey: "registered", InFile: false),
+        new TableColumn<SessionRow>("ลงทะเบียน", r => r.Registered, CellKind.Number, Width: 11, OnScreen: false),
+        new TableColumn<SessionRow>("รับ", r => r.Capacity, CellKind.Number, Width: 9, OnScreen: false),
         new TableColumn<SessionRow>("สถานะ", r => T.Label(r.Status), SortKey: "status", Width: 16));
 
     public static readonly SortMap<SessionRow> SessionSorts = new SortMap<SessionRow>("start")
