@@ -164,20 +164,24 @@ public static class TrainingApi
     }
 
     /// <summary>Every session starting in the fiscal year: enrolled = registered (not waitlisted or cancelled), passed, % with two decimals.</summary>
-    public static async Task<List<TrainingSummaryRow>> SummaryAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default)
+    public static async Task<List<TrainingSummaryRow>> SummaryAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default) =>
+        (await SummaryLinesAsync(db, areaId, fiscalYear, ct)).Select(l => l.Row).ToList();
+
+    /// <summary>The summary's rows with the session each is of (the page adds figures per session to them).</summary>
+    public static async Task<List<(Guid SessionId, TrainingSummaryRow Row)>> SummaryLinesAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default)
     {
         var from = SchoolCalendar.FiscalYearStart(fiscalYear);
         var to = SchoolCalendar.FiscalYearEnd(fiscalYear);
         var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.AreaId == areaId && s.StartDate >= from && s.StartDate <= to)
             .Select(s => new
             {
-                Course = s.Course!.Name, s.Name, s.StartDate, s.EndDate, s.Venue, s.Course.Method,
+                s.Id, Course = s.Course!.Name, s.Name, s.StartDate, s.EndDate, s.Venue, s.Course.Method,
                 Enrolled = db.Registrations.Count(r => r.SessionId == s.Id && r.Status == RegistrationStatus.Registered),
                 Passed = db.Registrations.Count(r => r.SessionId == s.Id && r.Status == RegistrationStatus.Registered && r.Passed == true),
             }).ToListAsync(ct);
         return sessions.OrderBy(s => s.StartDate).ThenBy(s => s.Course, ThaiText.Comparer).ThenBy(s => s.Name, ThaiText.Comparer)
-            .Select(s => new TrainingSummaryRow(s.Course, s.Name, s.StartDate, s.EndDate, s.Venue, s.Method, s.Enrolled, s.Passed,
-                s.Enrolled == 0 ? 0m : Math.Round(s.Passed * 100m / s.Enrolled, 2, MidpointRounding.AwayFromZero)))
+            .Select(s => (s.Id, new TrainingSummaryRow(s.Course, s.Name, s.StartDate, s.EndDate, s.Venue, s.Method, s.Enrolled, s.Passed,
+                s.Enrolled == 0 ? 0m : Math.Round(s.Passed * 100m / s.Enrolled, 2, MidpointRounding.AwayFromZero))))
             .ToList();
     }
 
