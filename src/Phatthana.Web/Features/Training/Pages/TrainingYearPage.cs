@@ -9,8 +9,6 @@ using Phatthana.Web.Shared.Thai;
 namespace Phatthana.Web.Features.Training.Pages;
 
 /// <summary>What the area's hours and coupon pages share: the fiscal year asked (or this one), the school filter, the settings.</summary>
-public sealed record TrainingTab(string Area, string Current);
-
 public abstract class TrainingYearPage(AppDbContext db, RouteScope route, TimeProvider time) : PageModel
 {
     protected AppDbContext Db => db;
