@@ -25,7 +25,9 @@ public sealed class SummaryModel(AppDbContext db, RouteScope route, DisplayForma
 
     public static readonly TableSpec<Line> Table = new(TrainingApi.SummaryTable.Title,
         [
-            .. TrainingApi.SummaryTable.Columns.Select(c => new TableColumn<Line>(c.Header, l => c.Value(l.Row), c.Kind, Width: c.Width, Wrap: c.Wrap)),
+            .. TrainingApi.SummaryTable.Columns.Select(c => new TableColumn<Line>(c.Header, l => c.Value(l.Row), c.Kind, Width: c.Width, Wrap: c.Wrap,
+                // On screen the figures come first; the end date, venue and method are in the files, as the seeds print them.
+                OnScreen: c.Header is not ("วันที่สิ้นสุด" or "สถานที่" or "รูปแบบ"))),
             new TableColumn<Line>("ก่อนอบรม (เฉลี่ย)", l => l.PreMean, CellKind.Decimal, Width: 11),
             new TableColumn<Line>("หลังอบรม (เฉลี่ย)", l => l.PostMean, CellKind.Decimal, Width: 11),
             new TableColumn<Line>("ผลต่าง", l => l.Gain, CellKind.Decimal, Width: 10),
@@ -68,8 +70,9 @@ public sealed class SummaryModel(AppDbContext db, RouteScope route, DisplayForma
         }
         Years = await TrainingRows.FiscalYearsAsync(db, Area.Id, current);
         View = Table.ToView(lines, fmt);
-        var columns = Table.Columns.Where(c => c.OnScreen).ToList();
-        Totals = total.Values.Select((v, i) => fmt.Cell(v, columns[i].Kind)).ToList();
+        // The total row has a value for every column; the screen shows those of the columns on screen.
+        Totals = Table.Columns.Select((c, i) => (Column: c, Value: i < total.Values.Count ? total.Values[i] : null))
+            .Where(x => x.Column.OnScreen).Select(x => fmt.Cell(x.Value, x.Column.Kind)).ToList();
         return Page();
     }
 
