@@ -17,10 +17,10 @@ namespace Phatthana.Web.Features.Training.Pages;
 /// a teacher registering self.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SessionModel(AppDbContext db, UserScope user, Registrations registrations) : PageModel
+public sealed class SessionModel(AppDbContext db, UserScope user, Registrations registrations, Certificates certificates) : PageModel
 {
     public sealed record Line(Guid Id, RegistrationStatus Status, string Name, string? School, bool? Attended, decimal? Hours, decimal? PreTest, decimal? PostTest,
-        bool? Passed, bool Mine);
+        bool? Passed, bool Mine, string? CertificateNumber = null, string? CertificateCode = null, bool Revoked = false);
 
     public sealed class GroupForm
     {
@@ -67,6 +67,22 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         var name = await db.People.AsNoTracking().Where(p => p.Id == outcome.Value!.PersonId).Select(p => p.Title + p.FirstName + " " + p.LastName).FirstAsync();
         TempData["Flash"] = outcome.Value!.Status == RegistrationStatus.Registered ? $"ลงทะเบียน{name}แล้ว" : $"รุ่นนี้เต็มแล้ว — {name}อยู่ในรายชื่อรอที่ว่าง";
         return Redirect($"/sessions/{id}");
+    }
+
+    /// <summary>Numbers a certificate for every passed attendee who has none yet (the PDFs come from the certificates API).</summary>
+    public async Task<IActionResult> OnPostCertificatesAsync(Guid id)
+    {
+        Sent = "certificates";
+        if (!CanRun) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        var outcome = await certificates.IssueAsync(Session, HttpContext.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            outcome.CopyTo(ModelState, "");
+            return Page();
+        }
+        TempData["Flash"] = outcome.Value!.Count == 0 ? "ผู้ผ่านทุกคนได้รับเกียรติบัตรแล้ว ไม่มีฉบับใหม่" : $"ออกเกียรติบัตร {outcome.Value.Count:#,0} ฉบับแล้ว";
+        return Redirect($"/sessions/{id}#certificates");
     }
 
     public async Task<IActionResult> OnPostSelfAsync(Guid id)
@@ -139,7 +155,8 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
             .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r, p })
             .OrderBy(x => x.r.Status).ThenBy(x => x.r.RequestedAt)
             .Select(x => new Line(x.r.Id, x.r.Status, x.p.Title + x.p.FirstName + " " + x.p.LastName, x.p.School != null ? x.p.School.Name : null,
-                x.r.Attended, x.r.Hours, x.r.PreTest, x.r.PostTest, x.r.Passed, self != null && x.p.NationalId == self))
+                x.r.Attended, x.r.Hours, x.r.PreTest, x.r.PostTest, x.r.Passed, self != null && x.p.NationalId == self,
+                x.r.CertificateNumber, x.r.CertificateCode, x.r.CertificateRevokedAt != null))
             .ToListAsync();
         Own = lines.FirstOrDefault(l => l.Mine);
         Lines = SeesList ? lines : Own is null ? [] : [Own];
