@@ -105,8 +105,8 @@ public static class ManpowerCalculation
         var known = years.Count == 0 ? "ยังไม่มีข้อมูลนักเรียนปีใดเลย — นำเข้าหรือกรอกจำนวนนักเรียนก่อน" : "ปีที่มีข้อมูล: " + string.Join(", ", years);
         if (string.IsNullOrWhiteSpace(academicYear))
             return years.Count > 0 ? Outcome<int>.Ok(DefaultYear(coverage)) : Outcome<int>.Invalid([new("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้ ({known})")]);
-        if (!int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out var year) || !SchoolCalendar.IsPlausibleBuddhistYear(year))
-            return Outcome<int>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+        if (!SchoolCalendar.TryReadYear(academicYear, out var year))
+            return Outcome<int>.Invalid([SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear)]);
         if (!years.Contains(year))
             return Outcome<int>.Invalid([new("academicYear", $"ทุกโรงเรียนของ{area.Name}ยังไม่มีข้อมูลนักเรียนปีการศึกษา {year} จึงคำนวณอัตรากำลังไม่ได้ ({known})")]);
         return Outcome<int>.Ok(year);

@@ -177,8 +177,8 @@ public static class ManpowerApi
             if (years.Count == 0) return Outcome<ManpowerResult>.Invalid([new("academicYear", $"{school.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังคำนวณอัตรากำลังไม่ได้")]);
             year = years[0];
         }
-        else if (!int.TryParse(Shared.Thai.ThaiNumber.ToArabicDigits(academicYear.Trim()), out year) || !Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(year))
-            return Outcome<ManpowerResult>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+        else if (!Shared.Thai.SchoolCalendar.TryReadYear(academicYear, out year))
+            return Outcome<ManpowerResult>.Invalid([Shared.Thai.SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear)]);
         else if (!years.Contains(year))
             return Outcome<ManpowerResult>.Invalid([new("academicYear", $"{school.Name}ยังไม่มีข้อมูลนักเรียนปีการศึกษา {year} ({known})")]);
         if (await ManpowerCalculation.RuleSetForAsync(db, year, ct) is not { } rules)
@@ -230,8 +230,8 @@ public static class ManpowerApi
     public static int? NeedsYear(string? academicYear, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(academicYear)) return Shared.Thai.SchoolCalendar.AcademicYearOf(Shared.Thai.ThaiDate.TodayInThailand(time));
-        return int.TryParse(Shared.Thai.ThaiNumber.ToArabicDigits(academicYear.Trim()), out var y) && Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(y) ? y : null;
+        return Shared.Thai.SchoolCalendar.TryReadYear(academicYear, out var y) ? y : null;
     }
 
-    private static FieldError YearError(string? academicYear) => new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567");
+    private static FieldError YearError(string? academicYear) => Shared.Thai.SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear);
 }

@@ -37,8 +37,8 @@ public sealed record NationalManpower(int AcademicYear, string RuleSet, IReadOnl
             if (latest is null) return Outcome<NationalManpower>.Invalid([new("academicYear", "ยังไม่มีข้อมูลจำนวนนักเรียนในเขตพื้นที่ใดเลย")]);
             year = latest.Value;
         }
-        else if (!int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out year) || !SchoolCalendar.IsPlausibleBuddhistYear(year))
-            return Outcome<NationalManpower>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+        else if (!SchoolCalendar.TryReadYear(academicYear, out year))
+            return Outcome<NationalManpower>.Invalid([SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear)]);
         if (await ManpowerCalculation.RuleSetForAsync(db, year, ct) is not { } rules)
             return Outcome<NationalManpower>.Invalid([new("academicYear", $"ยังไม่มีเกณฑ์อัตรากำลังที่ใช้กับปีการศึกษา {year}")]);
         var result = await ManpowerCalculation.ComputeAsync(db, null, year, rules, ct: ct);

@@ -20,9 +20,9 @@ public static class SubjectsReport
     public static async Task<Outcome<int>> YearAsync(AppDbContext db, Area area, string? academicYear, TimeProvider time, CancellationToken ct = default)
     {
         if (!string.IsNullOrWhiteSpace(academicYear))
-            return int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out var y) && SchoolCalendar.IsPlausibleBuddhistYear(y)
+            return SchoolCalendar.TryReadYear(academicYear, out var y)
                 ? Outcome<int>.Ok(y)
-                : Outcome<int>.Invalid([new("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+                : Outcome<int>.Invalid([SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear)]);
         var years = await ManpowerCalculation.YearsAsync(db, area.Id, ct);
         return Outcome<int>.Ok(years.Count > 0 ? years[0] : SchoolCalendar.AcademicYearOf(Shared.Thai.ThaiDate.TodayInThailand(time)));
     }

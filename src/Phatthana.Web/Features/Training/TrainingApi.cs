@@ -158,9 +158,9 @@ public static class TrainingApi
     public static Outcome<int> FiscalYear(string? fiscalYear, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(fiscalYear)) return Outcome<int>.Ok(SchoolCalendar.FiscalYearOf(ThaiDate.TodayInThailand(time)));
-        return int.TryParse(ThaiNumber.ToArabicDigits(fiscalYear.Trim()), out var y) && SchoolCalendar.IsPlausibleBuddhistYear(y)
+        return SchoolCalendar.TryReadYear(fiscalYear, out var y)
             ? Outcome<int>.Ok(y)
-            : Outcome<int>.Invalid([new("fiscalYear", $"ปีงบประมาณ \"{fiscalYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2568")]);
+            : Outcome<int>.Invalid([SchoolCalendar.BadYear("fiscalYear", "ปีงบประมาณ", fiscalYear)]);
     }
 
     /// <summary>Every session starting in the fiscal year: enrolled = registered (not waitlisted or cancelled), passed, % with two decimals.</summary>

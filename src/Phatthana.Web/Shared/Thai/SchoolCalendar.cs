@@ -36,4 +36,12 @@ public static class SchoolCalendar
 
     /// <summary>Accepted range for a พ.ศ. year typed by a person or sent to the API.</summary>
     public static bool IsPlausibleBuddhistYear(int year) => year is >= 2500 and <= 2700;
+
+    /// <summary>Reads a พ.ศ. year as a query string or form gives it ("2567", " ๒๕๖๗ "); false when it is not one.</summary>
+    public static bool TryReadYear(string? text, out int year) =>
+        int.TryParse(ThaiNumber.ToArabicDigits((text ?? "").Trim()), out year) && IsPlausibleBuddhistYear(year);
+
+    /// <summary>The one message for a year that is not one, e.g. on "academicYear" with the label "ปีการศึกษา".</summary>
+    public static Validation.FieldError BadYear(string field, string label, string? text) =>
+        new(field, $"{label} \"{text}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2568");
 }

@@ -49,7 +49,7 @@ public sealed class SchoolModel(AppDbContext db, RouteScope route, UserScope use
     }
 
     /// <summary>The year the "enter student counts" link opens: the one asked when it is a year, else the current one.</summary>
-    public int CountsYear => int.TryParse(AcademicYear, out var y) && Shared.Thai.SchoolCalendar.IsPlausibleBuddhistYear(y)
+    public int CountsYear => Shared.Thai.SchoolCalendar.TryReadYear(AcademicYear, out var y)
         ? y : Shared.Thai.SchoolCalendar.AcademicYearOf(Shared.Thai.ThaiDate.TodayInThailand(time));
 
     public string FileLink(string format) => QueryLinks.With(Request, ("format", format));

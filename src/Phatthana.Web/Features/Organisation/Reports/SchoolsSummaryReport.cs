@@ -42,9 +42,9 @@ public static class SchoolsSummaryReport
             if (years.Count == 0) return Outcome<Report>.Invalid([new FieldError("academicYear", $"{area.Name}ยังไม่มีข้อมูลจำนวนนักเรียน จึงยังสร้างรายงานนี้ไม่ได้")]);
             year = years[0];
         }
-        else if (!int.TryParse(ThaiNumber.ToArabicDigits(academicYear.Trim()), out year) || !SchoolCalendar.IsPlausibleBuddhistYear(year))
+        else if (!SchoolCalendar.TryReadYear(academicYear, out year))
         {
-            return Outcome<Report>.Invalid([new FieldError("academicYear", $"ปีการศึกษา \"{academicYear}\" ไม่ถูกต้อง — ใช้ปี พ.ศ. เช่น 2567")]);
+            return Outcome<Report>.Invalid([SchoolCalendar.BadYear("academicYear", "ปีการศึกษา", academicYear)]);
         }
         else if (!years.Contains(year))
         {
