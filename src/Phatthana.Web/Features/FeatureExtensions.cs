@@ -39,6 +39,7 @@ public static class FeatureExtensions
         services.AddScoped<Manpower.SaveSubjectNeeds>();
         services.AddScoped<Training.SaveCourse>();
         services.AddScoped<Training.Registrations>();
+        services.AddScoped<Training.ResultsImport>();
         services.AddScoped<Training.Certificates>();
         services.AddScoped<SaveStaffingRuleSet>();
         services.AddScoped<Importer, SchoolsImporter>();

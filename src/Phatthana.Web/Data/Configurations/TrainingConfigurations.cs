@@ -32,6 +32,9 @@ public sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<Trai
         b.Property(x => x.Name).HasMaxLength(DataSchema.NameLength);
         b.Property(x => x.Venue).HasMaxLength(DataSchema.NameLength);
         b.Property(x => x.Trainers).HasMaxLength(DataSchema.TextLength);
+        b.Property(x => x.ResultsApprovedBy).HasMaxLength(DataSchema.EmailLength);
+        b.Property(x => x.ResultsReopenReason).HasMaxLength(DataSchema.NameLength);
+        b.Ignore(x => x.DayCount);
         b.HasIndex(x => new { x.AreaId, x.StartDate });
         b.HasIndex(x => x.CourseId);
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
@@ -48,6 +51,7 @@ public sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registr
         b.Property(x => x.Hours).HasPrecision(7, 2);
         b.Property(x => x.PreTest).HasPrecision(5, 2);
         b.Property(x => x.PostTest).HasPrecision(5, 2);
+        b.PrimitiveCollection(x => x.DaysAttended);
         b.Property(x => x.CertificateNumber).HasMaxLength(DataSchema.CodeLength * 2);
         b.Property(x => x.CertificateCode).HasMaxLength(DataSchema.CodeLength * 2);
         b.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();

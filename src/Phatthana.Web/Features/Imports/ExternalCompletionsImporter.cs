@@ -145,10 +145,8 @@ public sealed class ExternalCompletionsImporter : Importer
     private static decimal? ReadDecimal(ImportContext context, SheetRow row, string field, string label)
     {
         var text = row[field];
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var clean = ThaiNumber.ToArabicDigits(text.Trim()).Replace(",", "").Replace("บาท", "").Replace("ชม.", "").Replace("ชั่วโมง", "").Trim();
-        if (decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return value;
-        context.Error(row.Row, field, $"{label} \"{text.Trim()}\" ต้องเป็นตัวเลข");
+        if (SheetReader.TryNumber(text, out var value)) return value;
+        context.Error(row.Row, field, $"{label} \"{text!.Trim()}\" ต้องเป็นตัวเลข");
         return null;
     }
 

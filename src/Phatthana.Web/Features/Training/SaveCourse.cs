@@ -33,9 +33,13 @@ public sealed record SessionInput
     public int? Capacity { get; init; }
     public string? Status { get; init; }
     public string? Trainers { get; init; }
+    /// <summary>Registration window, both optional: first and last day people may register.</summary>
+    public DateOnly? RegistrationOpensOn { get; init; }
+    public DateOnly? RegistrationClosesOn { get; init; }
+    public int? Version { get; init; }
 }
 
-public sealed class SaveCourse(AppDbContext db)
+public sealed class SaveCourse(AppDbContext db, Registrations registrations)
 {
     public const decimal MaxHours = 1000;
     public const int MaxCapacity = 10_000;
@@ -71,9 +75,48 @@ public sealed class SaveCourse(AppDbContext db)
         {
             AreaId = course.AreaId, CourseId = course.Id, Name = Checks.Clean(input.Name)!, StartDate = input.StartDate!.Value, EndDate = input.EndDate!.Value,
             Venue = Checks.Clean(input.Venue)!, Capacity = input.Capacity!.Value, Status = status ?? SessionStatus.Open, Trainers = Checks.Clean(input.Trainers),
+            RegistrationOpensOn = input.RegistrationOpensOn, RegistrationClosesOn = input.RegistrationClosesOn,
         };
         db.TrainingSessions.Add(session);
         return await db.TrySaveAsync(session, "", "", ct);
+    }
+
+    /// <summary>
+    /// Changes a session. Capacity cannot drop below the seats already taken; raised, the new seats go to the waitlist in
+    /// order. Dates cannot move once results are approved, nor leave out a day someone was signed in on.
+    /// </summary>
+    public async Task<Outcome<TrainingSession>> UpdateSessionAsync(TrainingSession session, SessionInput input, CancellationToken ct = default)
+    {
+        var errors = ReadSession(input, out var status);
+        if (errors.Count > 0) return Outcome<TrainingSession>.Invalid(errors);
+        var taken = await db.TrainingSessions.AsNoTracking().Where(s => s.Id == session.Id).Select(s => s.Registered).FirstAsync(ct);
+        if (input.Capacity < taken)
+            return Outcome<TrainingSession>.Invalid([new("capacity", $"มีผู้ได้ที่นั่งแล้ว {taken:#,0} คน จึงลดจำนวนที่รับให้ต่ำกว่านั้นไม่ได้ — ยกเลิกการลงทะเบียนก่อน")]);
+        var datesMove = input.StartDate != session.StartDate || input.EndDate != session.EndDate;
+        if (datesMove && session.ResultsApprovedAt is not null) return Outcome<TrainingSession>.Duplicate("", TrainingText.ResultsApproved);
+        if (datesMove)
+        {
+            var signed = await db.Registrations.AsNoTracking().Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Registered)
+                .Select(r => r.DaysAttended).ToListAsync(ct);
+            if (signed.SelectMany(d => d).Any(d => d < input.StartDate || d > input.EndDate))
+                return Outcome<TrainingSession>.Invalid([new("startDate", "มีผู้ลงชื่อเข้าร่วมในวันที่อยู่นอกช่วงวันใหม่ — แก้ผลการเข้าร่วมก่อนเปลี่ยนวัน")]);
+        }
+        if (input.Version is { } v) db.Entry(session).Property(s => s.Version).OriginalValue = v;
+        session.Name = Checks.Clean(input.Name)!;
+        session.StartDate = input.StartDate!.Value;
+        session.EndDate = input.EndDate!.Value;
+        session.Venue = Checks.Clean(input.Venue)!;
+        session.Trainers = Checks.Clean(input.Trainers);
+        session.RegistrationOpensOn = input.RegistrationOpensOn;
+        session.RegistrationClosesOn = input.RegistrationClosesOn;
+        if (status is { } st) session.Status = st;
+        var raised = input.Capacity!.Value > session.Capacity;
+        session.Capacity = input.Capacity.Value;
+        // The counter is the seat claim's, never written from here (a registration may have moved it since it was read).
+        db.Entry(session).Property(s => s.Registered).IsModified = false;
+        var saved = await db.TrySaveAsync(session, "", "", ct);
+        if (saved.Succeeded && raised) await registrations.FillSeatsAsync(session.Id, ct);
+        return saved;
     }
 
     private sealed record CourseValues(string Code, string Name, DevelopmentMethod Method, decimal Hours, decimal PassPercent, string? Objectives,
@@ -132,6 +175,10 @@ public sealed class SaveCourse(AppDbContext db)
         if (input.EndDate is null) checks.Add("endDate", "กรุณาระบุวันสิ้นสุด");
         else if (input.StartDate is { } start && input.EndDate < start) checks.Add("endDate", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม");
         if (input.StartDate is { } s && input.EndDate is { } e && e.DayNumber - s.DayNumber > 366) checks.Add("endDate", "รุ่นหนึ่งยาวได้ไม่เกิน 1 ปี");
+        if (input.RegistrationOpensOn is { } o && input.RegistrationClosesOn is { } c && c < o)
+            checks.Add("registrationClosesOn", "วันปิดรับลงทะเบียนต้องไม่ก่อนวันเปิดรับ");
+        if (input.RegistrationClosesOn is { } closes && input.EndDate is { } end && closes > end)
+            checks.Add("registrationClosesOn", "วันปิดรับลงทะเบียนต้องไม่หลังวันสิ้นสุดของรุ่น");
         if (Checks.Clean(input.Status) is { } st)
         {
             if (EnumText.TryParse(st, TrainingText.Label, out SessionStatus parsed)) status = parsed;

@@ -51,8 +51,21 @@ public sealed class TrainingSession : IAreaOwned, IVersioned, ITimestamped
     public int Registered { get; set; }
     public SessionStatus Status { get; set; } = SessionStatus.Open;
     public string? Trainers { get; set; }
+    /// <summary>First day (Thai calendar) people may register; none = from when the session is open.</summary>
+    public DateOnly? RegistrationOpensOn { get; set; }
+    /// <summary>Last day people may register; none = until the session is closed.</summary>
+    public DateOnly? RegistrationClosesOn { get; set; }
     /// <summary>Results approved by the course owner: changes after this are refused unless reopened (and are audited).</summary>
     public DateTimeOffset? ResultsApprovedAt { get; set; }
+    /// <summary>Who approved the results (user name).</summary>
+    public string? ResultsApprovedBy { get; set; }
+    /// <summary>Why approved results were last opened again for changes (the audit log keeps every earlier one).</summary>
+    public string? ResultsReopenReason { get; set; }
+
+    /// <summary>The days the session runs, first to last.</summary>
+    public IEnumerable<DateOnly> Days() => Enumerable.Range(0, EndDate.DayNumber - StartDate.DayNumber + 1).Select(StartDate.AddDays);
+
+    public int DayCount => EndDate.DayNumber - StartDate.DayNumber + 1;
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -73,6 +86,8 @@ public sealed class Registration : IAreaOwned, ITimestamped
     /// <summary>Why an ineligible person was registered anyway, when they were.</summary>
     public string? OverrideReason { get; set; }
     public bool? Attended { get; set; }
+    /// <summary>The session's days the person was present (from the sign-in sheet); empty when only "attended" was recorded.</summary>
+    public List<DateOnly> DaysAttended { get; set; } = [];
     public decimal? Hours { get; set; }
     public decimal? PreTest { get; set; }
     public decimal? PostTest { get; set; }

@@ -18,7 +18,12 @@ public sealed record CourseDto(Guid Id, string Code, string Name, DevelopmentMet
 }
 
 public sealed record SessionDto(Guid Id, string Course, string CourseName, string Name, DateOnly StartDate, DateOnly EndDate, string Venue, int Capacity,
-    int Registered, SessionStatus Status, string? Trainers, int FiscalYear);
+    int Registered, SessionStatus Status, string? Trainers, int FiscalYear, DateOnly? RegistrationOpensOn, DateOnly? RegistrationClosesOn,
+    DateTimeOffset? ResultsApprovedAt, string? ResultsApprovedBy, int Version);
+
+public sealed record ApprovalInput(int? Version);
+
+public sealed record ReopenInput(string? Reason, int? Version);
 
 public sealed record RegisterInput(string? NationalId, string? OverrideReason);
 
@@ -63,6 +68,12 @@ public static class TrainingApi
 
         var session = api.MapGroup("/sessions/{id:guid}").WithTags("Training");
         session.MapGet("", Session).RequireAuthorization(Policies.SignedIn).WithSummary("A session").Returns<SessionDto>();
+        session.MapPut("", UpdateSession).RequireAuthorization(Policies.RunTraining)
+            .WithSummary("Change a session: dates, venue, capacity (raised: the waitlist moves up), status, registration window").Writes<SessionDto>();
+        session.MapPost("/results/approval", Approve).RequireAuthorization(Policies.RunTraining)
+            .WithSummary("Approve (lock) the session's results; every seat-holder needs a result").Writes<SessionDto>();
+        session.MapPost("/results/reopen", Reopen).RequireAuthorization(Policies.RunTraining)
+            .WithSummary("Open approved results again for changes: {reason} (kept in the audit log)").Writes<SessionDto>();
         session.MapPost("/registrations", Register).RequireAuthorization(Policies.RegisterTraining)
             .WithSummary("Register a person: {nationalId} → {status: Registered|Waitlisted}; twice or a closed session → 409").Writes<RegisteredDto>(StatusCodes.Status201Created);
         session.MapGet("/registrations", SessionRegistrations).RequireAuthorization(Policies.ReadPeople)
@@ -90,7 +101,8 @@ public static class TrainingApi
         db.TrainingSessions.Include(s => s.Course).FirstOrDefaultAsync(s => s.Id == id, ct);
 
     public static SessionDto ToDto(TrainingSession s) => new(s.Id, s.Course!.Code, s.Course.Name, s.Name, s.StartDate, s.EndDate, s.Venue, s.Capacity,
-        s.Registered, s.Status, s.Trainers, SchoolCalendar.FiscalYearOf(s.StartDate));
+        s.Registered, s.Status, s.Trainers, SchoolCalendar.FiscalYearOf(s.StartDate), s.RegistrationOpensOn, s.RegistrationClosesOn,
+        s.ResultsApprovedAt, s.ResultsApprovedBy, s.Version);
 
     private static async Task<IResult> CreateCourse(CourseInput input, RouteScope scope, SaveCourse save)
     {
@@ -123,6 +135,24 @@ public static class TrainingApi
 
     private static async Task<IResult> Session(Guid id, AppDbContext db) =>
         await FindSessionAsync(db, id) is { } s ? TypedResults.Ok(ToDto(s)) : ApiResults.NotFound();
+
+    private static async Task<IResult> UpdateSession(Guid id, SessionInput? input, AppDbContext db, SaveCourse save)
+    {
+        if (await FindSessionAsync(db, id) is not { } s) return ApiResults.NotFound();
+        return (await save.UpdateSessionAsync(s, input ?? new SessionInput())).ToApi(x => TypedResults.Ok(ToDto(x)));
+    }
+
+    private static async Task<IResult> Approve(Guid id, ApprovalInput? input, AppDbContext db, Registrations registrations)
+    {
+        if (await FindSessionAsync(db, id) is not { } s) return ApiResults.NotFound();
+        return (await registrations.ApproveResultsAsync(s, input?.Version)).ToApi(x => TypedResults.Ok(ToDto(x)));
+    }
+
+    private static async Task<IResult> Reopen(Guid id, ReopenInput? input, AppDbContext db, Registrations registrations)
+    {
+        if (await FindSessionAsync(db, id) is not { } s) return ApiResults.NotFound();
+        return (await registrations.ReopenResultsAsync(s, input?.Reason, input?.Version)).ToApi(x => TypedResults.Ok(ToDto(x)));
+    }
 
     private static async Task<IResult> Register(Guid id, RegisterInput? input, AppDbContext db, Registrations registrations)
     {

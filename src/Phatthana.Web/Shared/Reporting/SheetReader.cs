@@ -217,12 +217,27 @@ public static class SheetReader
         string.Join(' ', (header ?? "").Replace("\u200b", "").TrimEnd('*', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>
+    /// A number cell as people type it ("1,200.50", Thai digits, a trailing "บาท", "ชม.", "ชั่วโมง" or "%"): true with the value,
+    /// true with null when blank, false when there is text that is not a number.
+    /// </summary>
+    public static bool TryNumber(string? text, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        var clean = Phatthana.Web.Shared.Thai.ThaiNumber.ToArabicDigits(text.Trim()).Replace(",", "").Replace("บาท", "").Replace("ชม.", "").Replace("ชั่วโมง", "").Replace("%", "").Trim();
+        if (!decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var number)) return false;
+        value = number;
+        return true;
+    }
+
+    /// <summary>
     /// A code or whole number as a cell gives it, in one form: trimmed, Thai digits read as digits, and the ".0" a number
     /// cell gains on its way through a CSV taken off ("080035.0" → "080035"). Blank is "".
     /// </summary>
     public static string CodeText(string? raw)
     {
-        var s = Thai.ThaiNumber.ToArabicDigits(raw?.Trim() ?? "");
+        var s = Phatthana.Web.Shared.Thai.ThaiNumber.ToArabicDigits(raw?.Trim() ?? "");
         return s.EndsWith(".0", StringComparison.Ordinal) ? s[..^2] : s;
     }
 

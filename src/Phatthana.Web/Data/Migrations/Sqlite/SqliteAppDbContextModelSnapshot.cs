@@ -1040,6 +1040,10 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.Property<long?>("CertificateRevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("DaysAttended")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
@@ -1123,8 +1127,22 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                     b.Property<int>("Registered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RegistrationClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RegistrationOpensOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResultsApprovedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultsApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsReopenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");

@@ -8,6 +8,7 @@ using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Thai;
+using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Training.Pages;
 
@@ -17,20 +18,23 @@ namespace Phatthana.Web.Features.Training.Pages;
 /// a teacher registering self.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SessionModel(AppDbContext db, UserScope user, Registrations registrations, Certificates certificates) : PageModel
+public sealed class SessionModel(AppDbContext db, UserScope user, Registrations registrations, Certificates certificates, TimeProvider time) : PageModel
 {
     public sealed record Line(Guid Id, RegistrationStatus Status, string Name, string? School, bool? Attended, decimal? Hours, decimal? PreTest, decimal? PostTest,
-        bool? Passed, bool Mine, string? CertificateNumber = null, string? CertificateCode = null, bool Revoked = false);
+        bool? Passed, bool Mine, string? CertificateNumber = null, string? CertificateCode = null, bool Revoked = false, string? OverrideReason = null);
 
     public sealed class GroupForm
     {
         public string? School { get; set; }
         public Position? Position { get; set; }
+        /// <summary>When given, people outside the course's target group are registered too, with this reason.</summary>
+        public string? OverrideReason { get; set; }
     }
 
     public sealed class RegisterForm
     {
         public string? NationalId { get; set; }
+        public string? OverrideReason { get; set; }
     }
 
     [BindProperty] public RegisterForm Register { get; set; } = new();
@@ -41,6 +45,12 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
     public Course Course => Session.Course!;
     public Area Area { get; private set; } = null!;
     public IReadOnlyList<Line> Lines { get; private set; } = [];
+    public PagerModel Pager { get; private set; } = null!;
+    public bool AnyCertificate { get; private set; }
+    /// <summary>Why registration is shut today, or null while it is open.</summary>
+    public string? Shut { get; private set; }
+    [FromQuery(Name = "q")] public string? Search { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public int Waiting { get; private set; }
     public Line? Own { get; private set; }
     public IReadOnlyList<SchoolRef> Schools { get; private set; } = [];
@@ -58,7 +68,7 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         Sent = "register";
         if (!Policies.Allows(Policies.RegisterTraining, user.Role)) return Forbid();
         if (!await LoadAsync(id)) return NotFound();
-        var outcome = await registrations.RegisterAsync(Session, Register.NationalId);
+        var outcome = await registrations.RegisterAsync(Session, Register.NationalId, Register.OverrideReason);
         if (!outcome.Succeeded)
         {
             outcome.CopyTo(ModelState, nameof(Register));
@@ -123,11 +133,12 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         }
         if (Group.Position is { } position) people = people.Where(p => p.Position == position);
         var ids = await people.OrderBy(p => p.FirstName).ThenBy(p => p.LastName).Select(p => p.NationalId).Take(SaveCourse.MaxCapacity).ToListAsync();
-        int registered = 0, waitlisted = 0, skipped = 0;
+        int registered = 0, waitlisted = 0, skipped = 0, outside = 0;
         foreach (var nationalId in ids)
         {
-            var outcome = await registrations.RegisterAsync(Session, nationalId);
-            if (!outcome.Succeeded) skipped++;
+            var outcome = await registrations.RegisterAsync(Session, nationalId, Group.OverrideReason);
+            if (!outcome.Succeeded && outcome.Errors.Any(e => e.Field == "overrideReason")) outside++;
+            else if (!outcome.Succeeded) skipped++;
             else if (outcome.Value!.Status == RegistrationStatus.Registered) registered++;
             else waitlisted++;
             // A closed session refuses everyone alike: say so once instead of counting the whole group as skipped.
@@ -140,7 +151,8 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         }
         TempData["Flash"] = ids.Count == 0
             ? "ไม่พบบุคลากรที่ปฏิบัติงานอยู่ตามที่เลือก จึงไม่ได้ลงทะเบียนใคร"
-            : $"เพิ่มกลุ่ม {ids.Count:#,0} คน: ลงทะเบียน {registered:#,0} คน · รอที่ว่าง {waitlisted:#,0} คน · ข้าม {skipped:#,0} คน (ลงทะเบียนไว้แล้วหรือลงทะเบียนไม่ได้)";
+            : $"เพิ่มกลุ่ม {ids.Count:#,0} คน: ลงทะเบียน {registered:#,0} คน · รอที่ว่าง {waitlisted:#,0} คน · ข้าม {skipped:#,0} คน (ลงทะเบียนไว้แล้วหรือลงทะเบียนไม่ได้)"
+              + (outside > 0 ? $" · ไม่อยู่ในกลุ่มเป้าหมายของหลักสูตร {outside:#,0} คน (ระบุเหตุผลเพื่อลงทะเบียนผู้ที่อยู่นอกกลุ่มเป้าหมาย)" : "");
         return Redirect($"/sessions/{id}");
     }
 
@@ -156,10 +168,17 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
             .OrderBy(x => x.r.Status).ThenBy(x => x.r.RequestedAt)
             .Select(x => new Line(x.r.Id, x.r.Status, x.p.Title + x.p.FirstName + " " + x.p.LastName, x.p.School != null ? x.p.School.Name : null,
                 x.r.Attended, x.r.Hours, x.r.PreTest, x.r.PostTest, x.r.Passed, self != null && x.p.NationalId == self,
-                x.r.CertificateNumber, x.r.CertificateCode, x.r.CertificateRevokedAt != null))
+                x.r.CertificateNumber, x.r.CertificateCode, x.r.CertificateRevokedAt != null, x.r.OverrideReason))
             .ToListAsync();
         Own = lines.FirstOrDefault(l => l.Mine);
-        Lines = SeesList ? lines : Own is null ? [] : [Own];
+        AnyCertificate = lines.Any(l => l.CertificateCode is not null);
+        IReadOnlyList<Line> seen = SeesList ? lines : Own is null ? [] : [Own];
+        if (Search is { Length: > 0 } q)
+            seen = seen.Where(l => l.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || (l.School ?? "").Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var page = seen.ToPaged(new ListQuery { Page = PageNumber, Size = 50 });
+        Lines = page.Items;
+        Pager = PagerModel.From(page);
+        Shut = Registrations.WindowProblem(session, ThaiDate.TodayInThailand(time));
         Waiting = await db.Registrations.CountAsync(r => r.SessionId == id && r.Status == RegistrationStatus.Waitlisted);
         if (CanAddGroup) Schools = (await SchoolFinder.ForAreaAsync(db, session.AreaId)).All.OrderBy(s => s.Name, ThaiText.Comparer).ToList();
         return true;
