@@ -121,7 +121,13 @@ public static class DemoTraining
             var eligible = active.Where(p => seed.Targets.Length == 0 || seed.Targets.Contains(p.Position)).ToList();
             var past = session.EndDate < today;
             session.Status = past ? SessionStatus.Completed : session.StartDate <= today ? SessionStatus.Closed : SessionStatus.Open;
-            if (past && session.StartDate < SchoolCalendar.FiscalYearStart(current)) session.ResultsApprovedAt = now;
+            if (past && session.StartDate < SchoolCalendar.FiscalYearStart(current))
+            {
+                session.ResultsApprovedAt = now;
+                session.ResultsApprovedBy = "area@phatthana.demo";
+            }
+            // Registration for a coming session closes three days before it starts.
+            if (session.Status == SessionStatus.Open) session.RegistrationClosesOn = session.StartDate.AddDays(-3);
             // About one session in six is over-subscribed: the late requests wait.
             var wanted = index % 6 == 2 ? session.Capacity + random.Next(3, 9) : session.Capacity * random.Next(70, 101) / 100;
             var chosen = eligible.OrderBy(_ => random.Next()).Take(Math.Min(wanted, eligible.Count)).ToList();
@@ -141,7 +147,7 @@ public static class DemoTraining
                 if (seated)
                 {
                     session.Registered++;
-                    if (past) Score(r, seed, random);
+                    if (past) Score(r, session, seed, random);
                 }
                 registrations.Add(r);
             }
@@ -163,12 +169,19 @@ public static class DemoTraining
         };
     }
 
-    /// <summary>Attendance and tests of a finished session: most attend; post-tests rise 10–40 points over the pre-test.</summary>
-    private static void Score(Registration r, CourseSeed c, Random random)
+    /// <summary>
+    /// Attendance and tests of a finished session: most attend every day (signed in on the sheet, day by day, for sessions
+    /// of up to two weeks); one in ten misses the last day and gets the hours of the days attended; post-tests rise 10–40
+    /// points over the pre-test.
+    /// </summary>
+    private static void Score(Registration r, TrainingSession session, CourseSeed c, Random random)
     {
         var attended = random.Next(100) < 95;
         r.Attended = attended;
-        r.Hours = attended ? (random.Next(10) == 0 ? Math.Round(c.Hours * 0.8m, 1) : c.Hours) : 0;
+        var days = session.Days().ToList();
+        var missedOne = attended && days.Count > 1 && random.Next(10) == 0;
+        if (attended && days.Count <= 14) r.DaysAttended = missedOne ? days.SkipLast(1).ToList() : days.ToList();
+        r.Hours = !attended ? 0 : missedOne ? Math.Round(c.Hours * (days.Count - 1) / days.Count, 2) : c.Hours;
         r.PreTest = random.Next(45, 77);
         r.PostTest = attended ? Math.Min(100, r.PreTest.Value + random.Next(10, 40)) : null;
         r.Passed = attended && r.PostTest >= c.Pass;

@@ -34,6 +34,9 @@ public static partial class ThaiDate
     public static string Short(DateOnly date) =>
         $"{date.Day} {MonthAbbreviations[date.Month - 1]} {ToBuddhistYear(date.Year)}";
 
+    /// <summary>"24 พ.ย." — a day within a known year, e.g. a column per day of a session.</summary>
+    public static string DayMonth(DateOnly date) => $"{date.Day} {MonthAbbreviations[date.Month - 1]}";
+
     /// <summary>"24/11/2569" — the numeric form typed into forms.</summary>
     public static string Numeric(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{date.Month:00}/{ToBuddhistYear(date.Year)}");
