@@ -97,24 +97,64 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
         new TableColumn<DevelopmentRow>("ผ่าน", r => r.Passed, CellKind.Number, Width: 10),
         new TableColumn<DevelopmentRow>("ร้อยละผ่าน", r => r.PassPercent, CellKind.Decimal, Width: 10));
 
+    /// <summary>Schools in the chart: all when few, else those furthest below the requirement (the table lists every school).</summary>
+    public const int ChartedSchools = 10;
+
     /// <summary>The three breakdowns in the order the page and the files show them.</summary>
     public IReadOnlyList<(string Heading, TableSpec<DevelopmentRow> Spec, IReadOnlyList<DevelopmentRow> Rows, ChartSpec Chart)> Parts =>
     [
-        Part("จำแนกตามสถานศึกษา", "สถานศึกษา", Schools),
-        Part("จำแนกตามตำแหน่ง", "ตำแหน่ง", Positions),
-        Part("จำแนกตามกลุ่มสาระ (วิชาเอก)", "กลุ่มสาระ (วิชาเอก)", Subjects),
+        Part("จำแนกตามสถานศึกษา", "สถานศึกษา", Schools, Schools.Count <= ChartedSchools
+            ? Chart("ร้อยละถึงเกณฑ์ชั่วโมงและร้อยละผ่าน จำแนกตามสถานศึกษา", Schools, r => SchoolShort(r.Label))
+            : Chart($"สถานศึกษาที่ร้อยละถึงเกณฑ์ชั่วโมงต่ำสุด {ChartedSchools} แห่ง",
+                [.. Schools.Where(r => r.People > 0).OrderBy(r => r.MeetingPercent).ThenBy(r => r.Label, ThaiText.Comparer).Take(ChartedSchools)], r => SchoolShort(r.Label))),
+        Part("จำแนกตามตำแหน่ง", "ตำแหน่ง", Positions, Chart("ร้อยละถึงเกณฑ์ชั่วโมงและร้อยละผ่าน จำแนกตามตำแหน่ง", Positions, r => ShortLabels.GetValueOrDefault(r.Label, r.Label))),
+        Part("จำแนกตามกลุ่มสาระ (วิชาเอก)", "กลุ่มสาระ (วิชาเอก)", Subjects,
+            Chart("ร้อยละถึงเกณฑ์ชั่วโมงและร้อยละผ่าน จำแนกตามกลุ่มสาระ (วิชาเอก)", Subjects, r => ShortLabels.GetValueOrDefault(r.Label, r.Label))),
     ];
 
-    private (string, TableSpec<DevelopmentRow>, IReadOnlyList<DevelopmentRow>, ChartSpec) Part(string heading, string first, IReadOnlyList<DevelopmentRow> rows) =>
-        (heading, Table($"การพัฒนา{heading}", first, FiscalYear), rows, Chart($"ร้อยละถึงเกณฑ์ชั่วโมงและร้อยละผ่าน{heading}", rows));
+    private (string, TableSpec<DevelopmentRow>, IReadOnlyList<DevelopmentRow>, ChartSpec) Part(string heading, string first, IReadOnlyList<DevelopmentRow> rows, ChartSpec chart) =>
+        (heading, Table($"การพัฒนา{heading}", first, FiscalYear), rows, chart);
 
-    /// <summary>Both series are percentages, so one axis serves them.</summary>
-    public static ChartSpec Chart(string title, IReadOnlyList<DevelopmentRow> rows) =>
-        new(ChartKind.Bar, title, rows.Select(r => r.Label).ToList(),
+    /// <summary>
+    /// The charts' category names, short enough to stand level under their bars (turned labels lose their ends below the
+    /// axis); the tables keep the full names.
+    /// </summary>
+    private static readonly Dictionary<string, string> ShortLabels = new()
+    {
+        [PT.Label(Position.AssistantTeacher)] = "ครูผู้ช่วย", [PT.Label(Position.Teacher)] = "ครู", [PT.Label(Position.DeputyDirector)] = "รอง ผอ.",
+        [PT.Label(Position.Director)] = "ผอ.", [PT.Label(Position.Supervisor)] = "ศน.", [PT.Label(Position.EducationalPersonnel)] = "38 ค.(2)",
+        [PT.Label(Position.GovernmentEmployee)] = "พนง.ราชการ", [PT.Label(Position.ContractTeacher)] = "อัตราจ้าง",
+        [PT.Label(SubjectArea.Thai)] = "ภาษาไทย", [PT.Label(SubjectArea.Mathematics)] = "คณิตฯ", [PT.Label(SubjectArea.Science)] = "วิทย์ฯ",
+        [PT.Label(SubjectArea.SocialStudies)] = "สังคมฯ", [PT.Label(SubjectArea.HealthPE)] = "สุขศึกษาฯ", [PT.Label(SubjectArea.Arts)] = "ศิลปะ",
+        [PT.Label(SubjectArea.CareerTech)] = "การงานฯ", [PT.Label(SubjectArea.ForeignLanguages)] = "ต่างประเทศ", [PT.Label(SubjectArea.EarlyChildhood)] = "ปฐมวัย",
+        [PT.Label(SubjectArea.Guidance)] = "แนะแนว", [PT.Label(SubjectArea.SpecialEducation)] = "กศ.พิเศษ", [NoSchool] = "สพท.",
+    };
+
+    /// <summary>A school's name without "โรงเรียน", cut (on a whole character) when still long.</summary>
+    private static string SchoolShort(string name)
+    {
+        if (ShortLabels.TryGetValue(name, out var known)) return known;
+        var bare = name.StartsWith("โรงเรียน", StringComparison.Ordinal) ? name["โรงเรียน".Length..] : name;
+        if (bare.Length <= 14) return bare;
+        // Whole characters (a consonant with its vowels and tone marks) until 13 code units: the renderer measures those.
+        var cut = new System.Text.StringBuilder();
+        var parts = System.Globalization.StringInfo.GetTextElementEnumerator(bare);
+        while (parts.MoveNext() && cut.Length + parts.GetTextElement().Length <= 13) cut.Append(parts.GetTextElement());
+        return cut + "…";
+    }
+
+    /// <summary>Both series are percentages, so one axis serves them; wide enough that no category name has to turn.</summary>
+    public static ChartSpec Chart(string title, IReadOnlyList<DevelopmentRow> rows, Func<DevelopmentRow, string> label)
+    {
+        var names = rows.Select(label).ToList();
+        // The renderer turns a name longer than its share of the width (7.5 px a character); give each name its room.
+        var width = Math.Max(720, (int)Math.Ceiling(80 + names.Count * (names.DefaultIfEmpty("").Max(n => n.Length) * 7.5 + 4)));
+        return new(ChartKind.Bar, title, names,
         [
             new ChartSeries("ร้อยละถึงเกณฑ์ชั่วโมง", rows.Select(r => (double)(r.MeetingPercent ?? 0)).ToList(), "#1f5f8b"),
             new ChartSeries("ร้อยละผ่านการอบรม", rows.Select(r => (double)(r.PassPercent ?? 0)).ToList(), "#3a9d5d"),
-        ]) { ValueAxis = "ร้อยละ", Height = rows.Count > 8 ? 420 : 360 };
+        ]) { ValueAxis = "ร้อยละ", Width = width, Height = Math.Max(360, width / 2) };
+    }
 
     /// <summary>The headline figures as lines of (item, value, unit) — the page's cards and the files' first table.</summary>
     public IReadOnlyList<(string Item, object? Value, string Unit)> Headlines =>
