@@ -143,6 +143,9 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
         return cut + "…";
     }
 
+    /// <summary>A chart compares: one line (a director's own school) has nothing to compare with, and its table says it all.</summary>
+    public static bool Charted(IReadOnlyList<DevelopmentRow> rows) => rows.Count > 1;
+
     /// <summary>Both series are percentages, so one axis serves them; wide enough that no category name has to turn.</summary>
     public static ChartSpec Chart(string title, IReadOnlyList<DevelopmentRow> rows, Func<DevelopmentRow, string> label)
     {
@@ -185,7 +188,7 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
         {
             blocks.Add(new HeadingBlock($"{thai[i]}. {heading}"));
             blocks.Add(new TableBlock(spec.ToReport(rows, $"ตารางที่ {thai[i]} {spec.Title}") with { Total = spec.ToReport([Total]).Rows[0] }));
-            if (rows.Count > 0) blocks.Add(new ChartBlock(chart));
+            if (Charted(rows)) blocks.Add(new ChartBlock(chart));
         }
         blocks.Add(new SignatureBlock([new Signer("ผู้รายงาน"), new Signer("ผู้รับรองข้อมูล")]));
         var report = await ReportResults.StartAsync(http, Title, area, $"training-dashboard-{area.Code}-{FiscalYear}", ct);

@@ -30,7 +30,7 @@ public sealed class DashboardModel(AppDbContext database, RouteScope route, Time
         if (format is { } f)
             return ReportResults.File(HttpContext, await Dashboard.ReportAsync(HttpContext, Area, Subtitle, HttpContext.RequestAborted), f).ToActionResult();
         Parts = Dashboard.Parts.Select(p => (p.Heading, p.Spec.ToView([.. p.Rows, Dashboard.Total], fmt),
-            p.Rows.Count > 0 ? ChartRenderer.Svg(p.Chart) : null)).ToList();
+            DevelopmentDashboard.Charted(p.Rows) ? ChartRenderer.Svg(p.Chart) : null)).ToList();
         return Page();
     }
 
