@@ -47,6 +47,10 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
     public IReadOnlyList<Line> Lines { get; private set; } = [];
     public PagerModel Pager { get; private set; } = null!;
     public bool AnyCertificate { get; private set; }
+    /// <summary>Results columns show once any result is recorded; before that they would be a row of dashes.</summary>
+    public bool AnyResult { get; private set; }
+    /// <summary>Cancelling is offered while results are not approved (approved results refuse it).</summary>
+    public bool ShowCancel => CanCancel && Session.ResultsApprovedAt is null;
     /// <summary>Why registration is shut today, or null while it is open.</summary>
     public string? Shut { get; private set; }
     [FromQuery(Name = "q")] public string? Search { get; set; }
@@ -172,6 +176,7 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
             .ToListAsync();
         Own = lines.FirstOrDefault(l => l.Mine);
         AnyCertificate = lines.Any(l => l.CertificateCode is not null);
+        AnyResult = lines.Any(l => l.Attended is not null);
         IReadOnlyList<Line> seen = SeesList ? lines : Own is null ? [] : [Own];
         if (Search is { Length: > 0 } q)
             seen = seen.Where(l => l.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || (l.School ?? "").Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
