@@ -161,7 +161,12 @@ public static partial class ChartRenderer
         if (spec.Categories.Any(c => c.Length * 7.5 > perCategory))
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
+            // The automatic layout measures labels level; turned, the longest needs its length × sin 30° below the axis.
+            var longest = spec.Categories.Max(c => c.Length);
+            plot.Axes.Bottom.MinimumSize = (float)Math.Min(spec.Height * 0.45, longest * 7.5 * 0.5 + 24);
+            // …and the first one reaches left of the plot by its length × cos 30°, less half a category.
+            plot.Axes.Left.MinimumSize = (float)Math.Min(spec.Width * 0.3, Math.Max(50, spec.Categories[0].Length * 7.5 * 0.87 - perCategory / 2));
         }
         if (spec.ValueAxis is not null) plot.Axes.Left.Label.Text = spec.ValueAxis;
         plot.Axes.Left.Label.FontName = ReportFonts.Family;
@@ -176,5 +181,7 @@ public static partial class ChartRenderer
         plot.ShowLegend(items, Alignment.UpperRight);
         plot.Legend.FontName = ReportFonts.Family;
         plot.Legend.FontSize = 12;
+        // Headroom above the tallest bar, so the legend in the corner does not cover it.
+        plot.Axes.Margins(bottom: 0, top: 0.1 + 0.08 * spec.Series.Count);
     }
 }
