@@ -39,6 +39,12 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Training.ExternalCompletion> ExternalCompletions => Set<Features.Training.ExternalCompletion>();
     public DbSet<Features.Training.TrainingSettings> TrainingSettings => Set<Features.Training.TrainingSettings>();
     public DbSet<Features.Imports.ImportJob> ImportJobs => Set<Features.Imports.ImportJob>();
+    public DbSet<Features.Assessment.Framework> Frameworks => Set<Features.Assessment.Framework>();
+    public DbSet<Features.Assessment.AssessmentRound> AssessmentRounds => Set<Features.Assessment.AssessmentRound>();
+    public DbSet<Features.Assessment.RoundIndicator> RoundIndicators => Set<Features.Assessment.RoundIndicator>();
+    public DbSet<Features.Assessment.ItemEntry> ItemEntries => Set<Features.Assessment.ItemEntry>();
+    public DbSet<Features.Assessment.Evidence> Evidence => Set<Features.Assessment.Evidence>();
+    public DbSet<Features.Assessment.ItemEvidence> ItemEvidence => Set<Features.Assessment.ItemEvidence>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,4 +1,5 @@
 using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Features.Assessment;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Imports;
@@ -42,6 +43,8 @@ public static class FeatureExtensions
         services.AddScoped<Training.ResultsImport>();
         services.AddScoped<Training.Certificates>();
         services.AddScoped<SaveStaffingRuleSet>();
+        services.AddScoped<Assessment.SaveFramework>();
+        services.AddScoped<Assessment.Rounds>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -78,6 +81,7 @@ public static class FeatureExtensions
             .MapManpowerApi()
             .MapTrainingApi()
             .MapCertificatesApi()
+            .MapAssessmentApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

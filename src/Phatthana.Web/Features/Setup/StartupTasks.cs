@@ -19,6 +19,7 @@ public static class StartupTasks
         await db.MigrateAsync();
         log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
         await Manpower.DefaultRuleSet.EnsureAsync(db);
+        await Assessment.ShippedFrameworks.EnsureAsync(db);
 
         // Decide before the bootstrap admin is added: the demo goes only into a database with no users and no areas,
         // so a real install restarted without SeedDemo=false never gains the demo's public accounts.

@@ -32,6 +32,12 @@ public static class Policies
     public const string RegisterTraining = "register-training";
     /// <summary>Whole national IDs and birth dates (PDPA): the staff who keep personnel records.</summary>
     public const string NationalIds = "national-ids";
+    /// <summary>Self-assessment rounds, levels and reports: area staff, supervisors and assessors.</summary>
+    public const string ReadAssessment = "read-assessment";
+    /// <summary>Filling in a round's items and evidence, and submitting it: area staff and supervisors.</summary>
+    public const string RunAssessment = "run-assessment";
+    /// <summary>Reviewing a submitted round (comments, agreed levels): assessors.</summary>
+    public const string ReviewAssessment = "review-assessment";
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -46,6 +52,9 @@ public static class Policies
         [RunTraining] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
         [RegisterTraining] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Teacher],
         [NationalIds] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
+        [ReadAssessment] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
+        [RunAssessment] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
+        [ReviewAssessment] = [Role.SystemAdmin, Role.Assessor],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -24,17 +24,19 @@ public sealed class Outcome<T>
     public string? ForbiddenReason { get; }
     /// <summary>The target is not there for this caller (404): unknown, or outside what they may manage.</summary>
     public bool IsNotFound { get; private init; }
+    /// <summary>Why the target is not there, when that helps the caller (an unknown key in a path); never who may not see it.</summary>
+    public string? NotFoundDetail { get; private init; }
     public bool Succeeded => Errors.Count == 0 && Conflict is null && ForbiddenReason is null && !IsNotFound;
 
     public static Outcome<T> Ok(T value) => new(value, [], null);
     public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(default, errors, null);
     public static Outcome<T> Duplicate(string field, string message) => new(default, [], new FieldError(field, message));
     public static Outcome<T> Forbidden(string field, string message) => new(default, [new FieldError(field, message)], null, message);
-    public static Outcome<T> NotFound() => new(default, [], null) { IsNotFound = true };
+    public static Outcome<T> NotFound(string? detail = null) => new(default, [], null) { IsNotFound = true, NotFoundDetail = detail };
 
     public IResult ToApi(Func<T, IResult> ok)
     {
-        if (IsNotFound) return ApiResults.NotFound();
+        if (IsNotFound) return ApiResults.NotFound(NotFoundDetail);
         if (ForbiddenReason is { } reason) return ApiResults.Forbidden(reason);
         if (Conflict is { } c)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "ข้อมูลซ้ำหรือขัดแย้ง", c.Message, [c]);
@@ -64,7 +66,7 @@ public sealed class Outcome<T>
     }
 
     /// <summary>Converts this outcome's failure to another value type (e.g. a save step's failure to the use case's).</summary>
-    public Outcome<TOther> As<TOther>() => new(default, Errors, Conflict, ForbiddenReason) { IsNotFound = IsNotFound };
+    public Outcome<TOther> As<TOther>() => new(default, Errors, Conflict, ForbiddenReason) { IsNotFound = IsNotFound, NotFoundDetail = NotFoundDetail };
 
     private static void AddTo(ModelStateDictionary modelState, string prefix, FieldError e)
     {
