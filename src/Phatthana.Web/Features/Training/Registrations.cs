@@ -32,7 +32,13 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
         var id = NationalId.Normalise(nationalId);
         if (NationalId.Problem(nationalId) is { } problem) return Outcome<Registration>.Invalid([new("nationalId", problem)]);
         // The person must be one the caller may see: a teacher only themself, a director only their school's staff.
-        var person = await db.People.FirstOrDefaultAsync(p => p.AreaId == session.AreaId && p.NationalId == id, ct);
+        // With their registration for this session, if any, in the same round trip (one row at most: unique on session and person).
+        var found = await (from p in db.People
+                           where p.AreaId == session.AreaId && p.NationalId == id
+                           join r in db.Registrations.Where(r => r.SessionId == session.Id) on p.Id equals r.PersonId into rs
+                           from r in rs.DefaultIfEmpty()
+                           select new { Person = p, Existing = r }).FirstOrDefaultAsync(ct);
+        var person = found?.Person;
         if (person is null) return Outcome<Registration>.Invalid([new("nationalId", "ไม่พบบุคลากรที่มีเลขประจำตัวประชาชนนี้ในทะเบียนที่คุณดูแล")]);
         if (person.Status != PersonStatus.Active)
             return Outcome<Registration>.Invalid([new("nationalId", $"{person.FullName} ไม่ได้ปฏิบัติงานอยู่ ({PersonnelText.Label(person.Status)}) จึงลงทะเบียนไม่ได้")]);
@@ -49,7 +55,7 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
                 return Outcome<Registration>.Invalid([new("overrideReason", $"{outside} — หากจำเป็นต้องลงทะเบียน กรุณาระบุเหตุผล")]);
         }
         else reason = null;
-        var existing = await db.Registrations.FirstOrDefaultAsync(r => r.SessionId == session.Id && r.PersonId == person.Id, ct);
+        var existing = found!.Existing;
         if (existing is { Status: not RegistrationStatus.Cancelled }) return Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
