@@ -20,7 +20,7 @@ public static class DataExtensions
         services.AddScoped<AuditInterceptor>();
         // Measuring only (Phatthana:ServerTiming): counts each request's database commands for its Server-Timing header.
         var timing = Shared.Web.ServerTiming.Enabled(configuration);
-        IInterceptor[] counters = timing ? [new Shared.Web.ServerTiming.CommandCounter(), new Shared.Web.ServerTiming.TransactionCounter()] : [];
+        IInterceptor[] counters = timing ? [new Shared.Web.ServerTiming.CommandCounter(), new Shared.Web.ServerTiming.TransactionCounter(), new Shared.Web.ServerTiming.ConnectionCounter()] : [];
         if (ProviderFrom(configuration) == DatabaseProvider.Postgres)
         {
             var cs = configuration.GetConnectionString("Postgres")!;

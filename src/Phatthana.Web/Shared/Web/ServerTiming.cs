@@ -6,8 +6,9 @@ namespace Phatthana.Web.Shared.Web;
 
 /// <summary>
 /// For measuring only (off unless <c>Phatthana:ServerTiming</c> is true; the benchmarks turn it on): each answer carries
-/// <c>Server-Timing: app;dur=…, db;dur=…;desc="n"</c> — the time from the first middleware to the answer's start, the time
-/// spent in database commands and how many were sent. A client's own timing minus <c>app</c> is the time the request spent
+/// <c>Server-Timing: app;dur=…, db;dur=…;desc="n", open;dur=…</c> — the time from the first middleware to the answer's
+/// start, the time spent in database commands and how many were sent, and the time spent opening connections (waiting for
+/// one from the pool when all are in use). A client's own timing minus <c>app</c> is the time the request spent
 /// queued before the app saw it (connection, accept, thread pool) and on the wire.
 /// </summary>
 public static class ServerTiming
@@ -23,6 +24,7 @@ public static class ServerTiming
     {
         public int Commands;
         public long DbTicks;
+        public long OpenTicks;
     }
 
     public static IApplicationBuilder UseServerTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -34,7 +36,8 @@ public static class ServerTiming
         {
             var app = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var db = TimeSpan.FromTicks(Interlocked.Read(ref tally.DbTicks)).TotalMilliseconds;
-            context.Response.Headers["Server-Timing"] = $"app;dur={app:0.00}, db;dur={db:0.00};desc=\"{tally.Commands}\"";
+            var open = TimeSpan.FromTicks(Interlocked.Read(ref tally.OpenTicks)).TotalMilliseconds;
+            context.Response.Headers["Server-Timing"] = $"app;dur={app:0.00}, db;dur={db:0.00};desc=\"{tally.Commands}\", open;dur={open:0.00}";
             return Task.CompletedTask;
         });
         await next(context);
@@ -66,6 +69,16 @@ public static class ServerTiming
             if (Current.Value is not { } tally) return;
             Interlocked.Increment(ref tally.Commands);
             Interlocked.Add(ref tally.DbTicks, duration.Ticks);
+        }
+    }
+
+    /// <summary>Adds up the time spent getting a connection (from the pool, or waiting for one).</summary>
+    public sealed class ConnectionCounter : DbConnectionInterceptor
+    {
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (Current.Value is { } tally) Interlocked.Add(ref tally.OpenTicks, eventData.Duration.Ticks);
+            return Task.CompletedTask;
         }
     }
 
