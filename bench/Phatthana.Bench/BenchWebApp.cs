@@ -21,6 +21,13 @@ public sealed class BenchWebApp : IAsyncDisposable
         Client = client;
     }
 
+    /// <summary>CPU time (user + system) the app's process has used so far.</summary>
+    public TimeSpan AppCpuTime()
+    {
+        _web.Refresh();
+        return _web.TotalProcessorTime;
+    }
+
     /// <summary>Signed in as the SystemAdmin.</summary>
     public HttpClient Client { get; }
 

@@ -18,13 +18,16 @@ public static class DataExtensions
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AuditInterceptor>();
+        // Measuring only (Phatthana:ServerTiming): counts each request's database commands for its Server-Timing header.
+        var timing = Shared.Web.ServerTiming.Enabled(configuration);
+        IInterceptor[] counters = timing ? [new Shared.Web.ServerTiming.CommandCounter(), new Shared.Web.ServerTiming.TransactionCounter(), new Shared.Web.ServerTiming.ConnectionCounter()] : [];
         if (ProviderFrom(configuration) == DatabaseProvider.Postgres)
         {
             var cs = configuration.GetConnectionString("Postgres")!;
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) =>
                 o.UseNpgsql(cs, n => n.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                  .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning))
-                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                 .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. counters]));
         }
         else
         {
@@ -33,7 +36,7 @@ public static class DataExtensions
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
                 o.UseSqlite(cs)
                  .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning))
-                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                 .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. counters]));
         }
         return services;
     }

@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Shared.Web;
 
@@ -23,7 +21,7 @@ public static class ApiTokenCodec
 /// <summary>Authenticates <c>Authorization: Bearer …</c> against the stored (hashed, expiring, revocable) tokens.</summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, PrincipalFactory principals, TimeProvider time)
+    PrincipalFactory principals, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -34,16 +32,10 @@ public sealed class ApiTokenHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("malformed token");
-        var hash = ApiTokenCodec.Hash(token);
-        var now = time.GetUtcNow();
-        var row = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt })
-            .FirstOrDefaultAsync();
-        if (row is null || row.ExpiresAt <= now) return AuthenticateResult.Fail("unknown or expired token");
-        var principal = await principals.BuildAsync(row.UserId, SchemeName);
+        // The token, its account and the account's areas in one round trip, on every request (nothing cached: see PrincipalFactory).
+        var principal = await principals.BuildForTokenAsync(ApiTokenCodec.Hash(token), time.GetUtcNow(), SchemeName, Context.RequestAborted);
         return principal is null
-            ? AuthenticateResult.Fail("account disabled")
+            ? AuthenticateResult.Fail("unknown, expired or revoked token, or a disabled account")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -8,6 +8,8 @@ namespace Phatthana.Web.Shared.Auth;
 /// <summary>
 /// Builds the signed-in principal from the database — role, granted areas and school — on every request,
 /// for cookies and bearer tokens alike, so a changed grant or a deactivated account takes effect at once.
+/// Nothing is cached between requests: the app runs as many instances behind a load balancer (DESIGN.md), and a
+/// revocation or a removed grant seen by one instance must hold on all of them from the next request.
 /// </summary>
 public sealed class PrincipalFactory(AppDbContext db)
 {
@@ -15,10 +17,36 @@ public sealed class PrincipalFactory(AppDbContext db)
     {
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.LockoutEnd, u.NationalId, Areas = u.AreaGrants.Select(g => g.AreaId).ToList() })
+            .Select(u => new Account(u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.NationalId, u.AreaGrants.Select(g => g.AreaId).ToList()))
             .FirstOrDefaultAsync();
         if (user is null || !user.IsActive) return null;
         if (securityStamp is not null && securityStamp != user.SecurityStamp) return null;
+        return Principal(user, authenticationType);
+    }
+
+    /// <summary>
+    /// The principal of a bearer token (by its hash) that is neither revoked nor expired at <paramref name="now"/>, with its
+    /// user's role and grants — one round trip for the token, the account and its areas. Null for an unknown, revoked or
+    /// expired token and for a disabled account.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> BuildForTokenAsync(string tokenHash, DateTimeOffset now, string authenticationType, CancellationToken ct = default)
+    {
+        var hit = await (from t in db.ApiTokens.AsNoTracking()
+                         where t.TokenHash == tokenHash && t.RevokedAt == null
+                         join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                         select new
+                         {
+                             t.ExpiresAt,
+                             User = new Account(u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.NationalId, u.AreaGrants.Select(g => g.AreaId).ToList()),
+                         }).FirstOrDefaultAsync(ct);
+        if (hit is null || hit.ExpiresAt <= now || !hit.User.IsActive) return null;
+        return Principal(hit.User, authenticationType);
+    }
+
+    private sealed record Account(string Id, string? Email, string DisplayName, Role Role, Guid? SchoolId, bool IsActive, string? SecurityStamp, string? NationalId, List<Guid> Areas);
+
+    private static ClaimsPrincipal Principal(Account user, string authenticationType)
+    {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id),

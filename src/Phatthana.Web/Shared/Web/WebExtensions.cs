@@ -53,6 +53,7 @@ public static class WebExtensions
 
     public static WebApplication UseAppPipeline(this WebApplication app)
     {
+        if (ServerTiming.Enabled(app.Configuration)) app.UseServerTiming();
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -86,6 +86,24 @@ public sealed class AuthApiTests(AppHosts hosts) : ProviderTests(hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task An_expired_token_is_401_and_another_token_of_the_same_user_still_works(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var area = await host.AreaAsync();
+        var email = await host.UserAccountAsync(Role.Supervisor, area);
+        var first = await host.BearerAsync(email, AppHost.Password);
+        var second = await host.BearerAsync(email, AppHost.Password);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/me")).StatusCode);
+
+        var hash = Phatthana.Web.Shared.Auth.ApiTokenCodec.Hash(first.DefaultRequestHeaders.Authorization!.Parameter!);
+        Assert.Equal(1, await host.WithDbAsync(db => db.ApiTokens.Where(t => t.TokenHash == hash)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)))));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/v1/me")).StatusCode);
+        var me = await (await second.GetAsync("/api/v1/me")).JsonAsync();
+        Assert.Equal([area], me.GetProperty("areas").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_removed_grant_takes_effect_on_the_next_request(DatabaseProvider provider)
     {
         var host = await Host(provider);
