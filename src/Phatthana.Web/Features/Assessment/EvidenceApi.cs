@@ -17,7 +17,7 @@ public sealed record LinkInput(string? Report, Dictionary<string, JsonElement>? 
                 return found.Value.ValueKind switch
                 {
                     JsonValueKind.String => found.Value.GetString(),
-                    JsonValueKind.Number => found.Value.GetRawText(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
                     _ => found.Value.GetRawText(),
                 };
         return null;
