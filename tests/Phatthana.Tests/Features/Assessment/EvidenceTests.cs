@@ -359,4 +359,60 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(before, StoredFiles(host));
         Assert.Equal(1, await host.WithDbAsync(db => db.ItemEvidence.CountAsync(l => l.EvidenceId == id)));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_item_forms_upload_link_attach_and_detach_through_the_evidence_page_and_come_back_to_the_item(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var w = await ArrangeAsync(host);
+        var first = await UploadAsync(w, Pdf(), "แผนปฏิบัติการ.pdf");
+        var browser = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.AreaAdmin, w.Area), AppHost.Password);
+        var url = $"/assessment-rounds/{w.Round}/evidence";
+        var (listed, page) = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Contains("แผนปฏิบัติการ", page.Body!.TextContent);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        MultipartFormDataContent Upload(byte[] bytes, string name)
+        {
+            // The page binds the file as Upload (the API's field is file).
+            var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "Upload", name } };
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+            form.Add(new StringContent("1.1"), "Indicator");
+            form.Add(new StringContent("3"), "Item");
+            return form;
+        }
+        var uploaded = await browser.Client.PostAsync($"{url}?handler=Upload", Upload(Pdf(), "รายงานการประชุม.pdf"));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal($"/assessment-rounds/{w.Round}/indicators/1.1#item-3", uploaded.Headers.Location!.OriginalString);
+        var onItem3 = await host.WithDbAsync(db => db.ItemEvidence.Where(l => l.Entry!.RoundId == w.Round && l.Entry.IndicatorKey == "1.1" && l.Entry.ItemNumber == 3)
+            .Select(l => l.Evidence!.FileName).ToListAsync());
+        Assert.Equal(["รายงานการประชุม.pdf"], onItem3);
+
+        var before = StoredFiles(host);
+        var refused = await browser.Client.PostAsync($"{url}?handler=Upload", Upload(PngBytes, "ปลอม.pdf"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(2, await RowsAsync(w));
+        Assert.Equal(before, StoredFiles(host));
+
+        Task<HttpResponseMessage> Post(string handler, Dictionary<string, string> fields) =>
+            browser.Client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+        var linked = await Post("Link", new() { ["Report"] = "training-summary", ["Year"] = "2568", ["Indicator"] = "1.2", ["Item"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal("fiscalYear=2568", await host.WithDbAsync(db => db.Evidence.Where(e => e.RoundId == w.Round && e.Kind == EvidenceKind.Report).Select(e => e.Parameters).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("Attach", new() { ["EvidenceId"] = first.ToString(), ["Indicator"] = "1.2", ["Item"] = "2" })).StatusCode);
+        Task<int> LinksOfFirst() => host.WithDbAsync(db => db.ItemEvidence.CountAsync(l => l.EvidenceId == first));
+        Assert.Equal(1, await LinksOfFirst());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("Detach", new() { ["EvidenceId"] = first.ToString(), ["Indicator"] = "1.2", ["Item"] = "2" })).StatusCode);
+        Assert.Equal(0, await LinksOfFirst());
+
+        // The report's page shows its live figures.
+        var (_, list) = await browser.GetAsync(url);
+        var reportLink = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h!.StartsWith(url + "/") && !h.EndsWith("/file") && !h.Contains(first.ToString()));
+        var (shown, report) = await browser.GetAsync(reportLink!);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("ข้อมูลปัจจุบัน", report.Body!.TextContent);
+        Assert.NotNull(report.QuerySelector("dd[data-key=passed]"));
+    }
 }
