@@ -45,6 +45,12 @@ public static class FeatureExtensions
         services.AddScoped<SaveStaffingRuleSet>();
         services.AddScoped<Assessment.SaveFramework>();
         services.AddScoped<Assessment.Rounds>();
+        services.AddSingleton<Assessment.EvidenceStorage>();
+        services.AddScoped<Assessment.EvidenceStore>();
+        // The reports a round may link as evidence; each freezes its figures when the round is submitted.
+        services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.TrainingSummaryEvidence>();
+        services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
+        services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -82,6 +88,7 @@ public static class FeatureExtensions
             .MapTrainingApi()
             .MapCertificatesApi()
             .MapAssessmentApi()
+            .MapEvidenceApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

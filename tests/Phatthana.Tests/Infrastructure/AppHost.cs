@@ -47,7 +47,18 @@ public sealed class AppHost : WebApplicationFactory<Program>
     /// <summary>Starts the app on a database that already exists (a restart); <paramref name="drop"/> runs at dispose.</summary>
     public static AppHost StartOn(DatabaseProvider provider, string key, string connectionString, Func<Task> drop, bool seedDemo, bool bootstrapAdmin)
     {
-        var settings = new Dictionary<string, string?> { [key] = connectionString, ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false" };
+        // Uploaded evidence goes to a folder of this host's own, removed with it (never the repository's data/ folder).
+        var evidence = Directory.CreateTempSubdirectory("phatthana-evidence-");
+        var settings = new Dictionary<string, string?>
+        {
+            [key] = connectionString, ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false", ["Phatthana:EvidencePath"] = evidence.FullName,
+        };
+        var dropDatabase = drop;
+        drop = async () =>
+        {
+            await dropDatabase();
+            try { evidence.Delete(recursive: true); } catch (IOException) { }
+        };
         if (bootstrapAdmin)
         {
             settings["Phatthana:Admin:Email"] = AdminEmail;
