@@ -93,7 +93,10 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "person" => person,
                 "kind" => "people",
                 "positionNumber" => "1",
-                "id" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
+                "id" or "evidenceId" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
+                "indicator" => "1.1",
+                "item" => "1",
+                "handler" => "",
                 "course" => Guid.NewGuid().ToString(),
                 "certificateCode" => "no-such-certificate",
                 "id" => "new",
@@ -117,6 +120,6 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
         var m => throw new InvalidOperationException($"No test for method {m}"),
     };
 
-    [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
+    [GeneratedRegex(@"\{(\w+)(:[^}?]*)?\??\}")]
     private static partial Regex Parameter();
 }
