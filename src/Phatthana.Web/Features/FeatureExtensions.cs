@@ -66,6 +66,7 @@ public static class FeatureExtensions
             o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new"));
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
+        services.AddScoped<Setup.DemoAssessment>();
         return services;
     }
 

@@ -181,6 +181,40 @@ public sealed class DemoSeederTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_self_assessment_has_a_closed_round_and_this_half_years_open_ones_on_the_shipped_frameworks(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-assessment");
+        var assessor = await host.BearerAsync("assessor@phatthana.demo", DemoSeeder.Password);
+        var rounds = (await (await assessor.GetAsync($"/api/v1/areas/{DemoSeeder.AreaCode}/assessment-rounds")).JsonAsync()).EnumerateArray()
+            .Select(r => (Id: r.GetProperty("id").GetGuid(), Name: r.GetProperty("name").GetString()!, Framework: r.GetProperty("framework").GetString()!, Status: r.GetProperty("status").GetString()!))
+            .ToList();
+        var half = Phatthana.Web.Features.Assessment.HalfYear.Of(Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System));
+        Assert.Equal([(half.Previous.Name, "ESA2557-S1", "Closed"), (half.Name, "ESA2557-S1", "Open"), (half.Name, "OBEC-S5-55-56", "Open")],
+            rounds.Select(r => (r.Name, r.Framework, r.Status)).OrderBy(r => r.Status).ThenBy(r => r.Framework));
+
+        async Task<List<System.Text.Json.JsonElement>> Indicators(string framework, string status) =>
+            (await (await assessor.GetAsync($"/api/v1/assessment-rounds/{rounds.Single(r => r.Framework == framework && r.Status == status).Id}")).JsonAsync())
+            .GetProperty("indicators").EnumerateArray().ToList();
+        int? Int(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).ValueKind == System.Text.Json.JsonValueKind.Null ? null : e.GetProperty(name).GetInt32();
+
+        // Last half-year's levels by the count rule, the assessor's own level beside the office's on 1.4, every report it links frozen.
+        var closed = await Indicators("ESA2557-S1", "Closed");
+        Assert.Equal([4, 5, 4, 3], closed.Select(i => i.GetProperty("level").GetInt32()));
+        Assert.Equal([null, null, null, 2], closed.Select(i => Int(i, "agreedLevel")));
+        var links = closed.SelectMany(i => i.GetProperty("items").EnumerateArray()).SelectMany(i => i.GetProperty("documents").EnumerateArray()).ToList();
+        Assert.Contains(links, d => d.GetProperty("kind").GetString() == "File");
+        Assert.All(links.Where(d => d.GetProperty("kind").GetString() == "Report"), d => Assert.True(d.GetProperty("frozen").GetBoolean()));
+        Assert.Equal(3, links.Where(d => d.GetProperty("kind").GetString() == "Report").Select(d => d.GetProperty("report").GetString()).Distinct().Count());
+
+        // This half-year moves against it: 1.1 up, 1.2 and 1.4 down, 1.3 the same; the rubric indicators 3 and 0.
+        var open = await Indicators("ESA2557-S1", "Open");
+        Assert.Equal([5, 4, 4, 2], open.Select(i => i.GetProperty("level").GetInt32()));
+        Assert.Equal([4, 5, 4, 3], open.Select(i => Int(i, "previousLevel")));
+        Assert.All(open, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("responsiblePerson").GetString())));
+        Assert.Equal([3, 0], (await Indicators("OBEC-S5-55-56", "Open")).Select(i => i.GetProperty("level").GetInt32()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_database_with_users_never_gets_the_demo_accounts(DatabaseProvider provider)
     {
         var (key, cs, drop) = await TestDatabases.CreateAsync(provider, "restart");

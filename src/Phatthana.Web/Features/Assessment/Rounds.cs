@@ -29,6 +29,23 @@ public sealed class Rounds(AppDbContext db, UserScope scope, TimeProvider time, 
 {
     public const string ReadOnly = "รอบการประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้ — ผู้ดูแลระดับเขตต้องเปิดรอบอีกครั้งก่อน";
 
+    /// <summary>Why a round in this state cannot take the step (null when it can), for the use cases and the pages that ask first.</summary>
+    public static string? CannotSubmit(RoundStatus status) => status != RoundStatus.Open ? "รอบการประเมินนี้ส่งแล้ว" : null;
+
+    public static string? CannotReopen(RoundStatus status) => status switch
+    {
+        RoundStatus.Open => "รอบการประเมินนี้ยังเปิดอยู่",
+        RoundStatus.Closed => "รอบการประเมินนี้ปิดแล้ว จึงเปิดอีกไม่ได้",
+        _ => null,
+    };
+
+    public static string? CannotClose(RoundStatus status) => status switch
+    {
+        RoundStatus.Open => "รอบการประเมินต้องส่งก่อนจึงปิดได้",
+        RoundStatus.Closed => "รอบการประเมินนี้ปิดแล้ว",
+        _ => null,
+    };
+
     public async Task<Outcome<AssessmentRound>> CreateAsync(Area area, RoundInput? input, CancellationToken ct = default)
     {
         if (input is null) return Outcome<AssessmentRound>.Invalid([new("", "กรุณาส่งรายละเอียดรอบการประเมิน")]);
@@ -153,7 +170,7 @@ public sealed class Rounds(AppDbContext db, UserScope scope, TimeProvider time, 
     /// <summary>Hands the round in: the levels are stored as computed now, each linked report is frozen, and the round becomes read-only.</summary>
     public async Task<Outcome<AssessmentRound>> SubmitAsync(AssessmentRound round, int? version, CancellationToken ct = default)
     {
-        if (round.Status != RoundStatus.Open) return Outcome<AssessmentRound>.Duplicate("", "รอบการประเมินนี้ส่งแล้ว");
+        if (CannotSubmit(round.Status) is { } why) return Outcome<AssessmentRound>.Duplicate("", why);
         if (version is { } v) db.Entry(round).Property(r => r.Version).OriginalValue = v;
         var framework = round.Framework!;
         var entries = await EntriesAsync(db, round.Id, ct);
@@ -178,8 +195,7 @@ public sealed class Rounds(AppDbContext db, UserScope scope, TimeProvider time, 
     /// <summary>Opens a submitted (or reviewed) round again for changes; an AreaAdmin's, with a reason the audit log keeps.</summary>
     public async Task<Outcome<AssessmentRound>> ReopenAsync(AssessmentRound round, string? reason, int? version, CancellationToken ct = default)
     {
-        if (round.Status == RoundStatus.Open) return Outcome<AssessmentRound>.Duplicate("", "รอบการประเมินนี้ยังเปิดอยู่");
-        if (round.Status == RoundStatus.Closed) return Outcome<AssessmentRound>.Duplicate("", "รอบการประเมินนี้ปิดแล้ว จึงเปิดอีกไม่ได้");
+        if (CannotReopen(round.Status) is { } why) return Outcome<AssessmentRound>.Duplicate("", why);
         var checks = new Checks().Text(reason, "reason", "เหตุผลที่เปิดรอบอีกครั้ง", DataSchema.NameLength);
         if (checks.Errors.Count > 0) return Outcome<AssessmentRound>.Invalid([.. checks.Errors]);
         if (version is { } v) db.Entry(round).Property(r => r.Version).OriginalValue = v;
@@ -226,7 +242,7 @@ public sealed class Rounds(AppDbContext db, UserScope scope, TimeProvider time, 
 
     public async Task<Outcome<AssessmentRound>> CloseAsync(AssessmentRound round, CancellationToken ct = default)
     {
-        if (round.Status == RoundStatus.Open) return Outcome<AssessmentRound>.Duplicate("", "รอบการประเมินต้องส่งก่อนจึงปิดได้");
+        if (round.Status == RoundStatus.Open) return Outcome<AssessmentRound>.Duplicate("", CannotClose(round.Status)!);
         if (round.Status == RoundStatus.Closed) return Outcome<AssessmentRound>.Ok(round);
         round.Status = RoundStatus.Closed;
         return await db.TrySaveAsync(round, "", "", ct);
@@ -242,7 +258,10 @@ public sealed class Rounds(AppDbContext db, UserScope scope, TimeProvider time, 
         Guid? division = null;
         if (Checks.Clean(input.Division) is { } d)
         {
-            var found = await db.Divisions.AsNoTracking().Where(x => x.AreaId == round.AreaId && (x.Name == d || x.Id.ToString() == d)).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+            // By id (the page's list) or by name (the API); an id is compared as a Guid, never as text (SQLite keeps it upper case).
+            var divisions = db.Divisions.AsNoTracking().Where(x => x.AreaId == round.AreaId);
+            divisions = Guid.TryParse(d, out var id) ? divisions.Where(x => x.Id == id) : divisions.Where(x => x.Name == d);
+            var found = await divisions.Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
             if (found is null) checks.Add("division", $"ไม่พบกลุ่มงาน \"{d}\" ในเขตพื้นที่");
             division = found;
         }

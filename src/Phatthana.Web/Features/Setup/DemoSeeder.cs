@@ -14,10 +14,10 @@ namespace Phatthana.Web.Features.Setup;
 /// deliberate legacy-data problems (<see cref="DemoLegacyData"/>); this year's counts leave schools short, over or
 /// exact under the shipped staffing criteria as in seed 000, with subject requests and out-of-major teachers
 /// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
-/// completions (<see cref="DemoTraining"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, TimeProvider time)
 {
     public const string AreaCode = "PBI1";
     public const string Password = "phatthana-2569";
@@ -113,6 +113,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await db.SaveChangesAsync();
         await DemoLegacyData.AgeAsync(db, stale, time.GetUtcNow());
         // Forget the ~10,000 rows just written (audit entries included), or every account's save below would scan them again.
+        db.ChangeTracker.Clear();
+        // Self-assessment rounds last: their linked reports freeze the figures of everything above.
+        await assessment.SeedAsync(area, divisions);
         db.ChangeTracker.Clear();
 
         foreach (var (email, name, role) in Accounts)

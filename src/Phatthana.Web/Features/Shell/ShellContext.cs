@@ -33,6 +33,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("อัตรา (จ.18)", "/areas/{area}/posts", Policies.ReadPeople),
         new("อัตรากำลัง", "/areas/{area}/manpower", Policies.ReadAreaAnalyses),
         new("การพัฒนา/อบรม", "/areas/{area}/training", Policies.SignedIn),
+        new("ประเมินตนเอง", "/areas/{area}/assessment", Policies.ReadAssessment),
         new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),
         new("นำเข้าข้อมูล", "/areas/{area}/imports", Policies.SchoolData),
         new("ชั่วโมงการพัฒนาและคูปอง", "/areas/{area}/training/hours", Policies.ReadPeople),

@@ -48,6 +48,13 @@ public sealed class SortMap<T>(string defaultKey)
         return this;
     }
 
+    /// <summary>A key whose natural order is newest first (rounds, dates): ascending asks for newest first, "desc" for oldest.</summary>
+    public SortMap<T> AddNewestFirst<TKey, TThen>(string key, Expression<Func<T, TKey>> column, Expression<Func<T, TThen>> then)
+    {
+        _sorts[key] = (q, desc) => desc ? q.OrderBy(column).ThenBy(then) : q.OrderByDescending(column).ThenByDescending(then);
+        return this;
+    }
+
     public IOrderedQueryable<T> Apply(IQueryable<T> query, ListQuery list) =>
         _sorts.TryGetValue(list.Sort ?? "", out var sort) ? sort(query, list.Descending) : _sorts[DefaultKey](query, false);
 }
