@@ -91,6 +91,9 @@ public sealed partial class AssessmentPagesTests(AppHosts hosts) : ProviderTests
         // The form offers this framework's indicators, every one ticked.
         var (_, form) = await browser.GetAsync($"/areas/{area}/assessment/new?framework={framework}");
         Assert.Equal(["1.1", "1.2"], form.QuerySelectorAll("input[name='Form.Indicators'][checked]").Select(i => i.GetAttribute("value")!));
+        // Choosing it in the list asks the same page for its indicators under the select's own name (htmx).
+        var (_, swapped) = await browser.GetAsync($"/areas/{area}/assessment/new?Form.Framework={framework}");
+        Assert.Equal(2, swapped.QuerySelectorAll("#indicators input[name='Form.Indicators']").Length);
 
         var good = await browser.SubmitAsync($"/areas/{area}/assessment/new", "form.form", new()
         {
