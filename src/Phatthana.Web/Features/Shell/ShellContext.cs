@@ -8,7 +8,9 @@ using Phatthana.Web.Shared.Web;
 namespace Phatthana.Web.Features.Shell;
 
 /// <summary>One entry of the main navigation; <c>{area}</c> in the path is the current area's code.</summary>
-public sealed record NavItem(string Label, string Path, string Policy, bool NeedsArea = true, bool Exact = false, Func<UserScope, bool>? When = null);
+/// <param name="Under">Other paths whose pages belong to this entry (a round's pages live at /assessment-rounds/{id}, not under the area).</param>
+public sealed record NavItem(string Label, string Path, string Policy, bool NeedsArea = true, bool Exact = false, Func<UserScope, bool>? When = null,
+    string[]? Under = null);
 
 public sealed record NavLink(string Label, string Href, bool Active);
 
@@ -32,8 +34,8 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("บุคลากร", "/areas/{area}/people", Policies.ReadPeople),
         new("อัตรา (จ.18)", "/areas/{area}/posts", Policies.ReadPeople),
         new("อัตรากำลัง", "/areas/{area}/manpower", Policies.ReadAreaAnalyses),
-        new("การพัฒนา/อบรม", "/areas/{area}/training", Policies.SignedIn),
-        new("ประเมินตนเอง", "/areas/{area}/assessment", Policies.ReadAssessment),
+        new("การพัฒนา/อบรม", "/areas/{area}/training", Policies.SignedIn, Under: ["/sessions/", "/courses/"]),
+        new("ประเมินตนเอง", "/areas/{area}/assessment", Policies.ReadAssessment, Under: ["/assessment-rounds/"]),
         new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),
         new("นำเข้าข้อมูล", "/areas/{area}/imports", Policies.SchoolData),
         new("ชั่วโมงการพัฒนาและคูปอง", "/areas/{area}/training/hours", Policies.ReadPeople),
@@ -70,7 +72,8 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
             {
                 var href = i.Path.Replace("{area}", current?.Code ?? "");
                 var active = string.Equals(path, href, StringComparison.OrdinalIgnoreCase) ||
-                             (!i.Exact && path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase));
+                             (!i.Exact && path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase)) ||
+                             (i.Under?.Any(u => path.StartsWith(u, StringComparison.OrdinalIgnoreCase)) ?? false);
                 return new NavLink(i.Label, href, active);
             })
             .ToList();
