@@ -45,6 +45,13 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Assessment.ItemEntry> ItemEntries => Set<Features.Assessment.ItemEntry>();
     public DbSet<Features.Assessment.Evidence> Evidence => Set<Features.Assessment.Evidence>();
     public DbSet<Features.Assessment.ItemEvidence> ItemEvidence => Set<Features.Assessment.ItemEvidence>();
+    public DbSet<Features.Development.Competency> Competencies => Set<Features.Development.Competency>();
+    public DbSet<Features.Development.DevelopmentTopic> DevelopmentTopics => Set<Features.Development.DevelopmentTopic>();
+    public DbSet<Features.Development.IdPlan> IdPlans => Set<Features.Development.IdPlan>();
+    public DbSet<Features.Development.IdPlanCompetency> IdPlanCompetencies => Set<Features.Development.IdPlanCompetency>();
+    public DbSet<Features.Development.IdPlanNeed> IdPlanNeeds => Set<Features.Development.IdPlanNeed>();
+    public DbSet<Features.Development.NeedsSurvey> NeedsSurveys => Set<Features.Development.NeedsSurvey>();
+    public DbSet<Features.Development.NeedResponse> NeedResponses => Set<Features.Development.NeedResponse>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -104,6 +111,14 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
 
     private Expression<Func<T, bool>> AreaFilter<T>() where T : IAreaOwned
     {
+        // A person's own rows (ID plans, survey answers) are seen exactly when their person is: the registry's filter decides.
+        if (typeof(Features.Development.IPersonOwned).IsAssignableFrom(typeof(T)))
+        {
+            Expression<Func<Features.Development.IPersonOwned, bool>> byPerson = e =>
+                (ScopeAllAreas || ScopeAreaIds.Contains(e.AreaId)) && (ScopeSchoolId == null || e.SchoolId == ScopeSchoolId) &&
+                (ScopeOnlyNationalId == null || People.Any(p => p.Id == e.PersonId));
+            return Retype<T>(byPerson);
+        }
         if (typeof(ISchoolOwned).IsAssignableFrom(typeof(T)))
         {
             Expression<Func<ISchoolOwned, bool>> bySchool = e =>

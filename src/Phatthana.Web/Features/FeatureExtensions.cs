@@ -2,6 +2,7 @@ using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Assessment;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
+using Phatthana.Web.Features.Development;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Training;
@@ -51,6 +52,7 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.TrainingSummaryEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
+        services.AddScoped<Development.IdPlans>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -90,6 +92,8 @@ public static class FeatureExtensions
             .MapCertificatesApi()
             .MapAssessmentApi()
             .MapEvidenceApi()
+            .MapIdPlansApi()
+            .MapCatalogueApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

@@ -39,6 +39,11 @@ public static class Policies
     /// <summary>Reviewing a submitted round (comments, agreed levels): assessors.</summary>
     public const string ReviewAssessment = "review-assessment";
 
+    /// <summary>Writing and submitting an ID Plan: one's own (teachers), one's school's (directors), anyone's in the area (area staff).</summary>
+    public const string WriteIdPlans = "write-id-plans";
+    /// <summary>Approving or returning a submitted ID Plan: the person's director, or area staff — never the person themself.</summary>
+    public const string DecideIdPlans = "decide-id-plans";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [SignedIn] = Enum.GetValues<Role>(),
@@ -55,6 +60,8 @@ public static class Policies
         [ReadAssessment] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
         [RunAssessment] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
         [ReviewAssessment] = [Role.SystemAdmin, Role.Assessor],
+        [WriteIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
+        [DecideIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
     };
 
     public static void Register(AuthorizationOptions options)

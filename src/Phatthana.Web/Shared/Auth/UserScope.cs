@@ -16,6 +16,8 @@ public sealed class UserScope(IHttpContextAccessor accessor)
 
     public string? UserId => Current.UserId;
     public string? UserName => Current.UserName;
+    /// <summary>The name people know the caller by (shown as who approved or decided), else the sign-in name.</summary>
+    public string? DisplayName => Current.DisplayName ?? Current.UserName;
     public Role? Role => Current.Role;
     /// <summary>True for a SystemAdmin and for work the system does itself (start-up, seeding, background jobs).</summary>
     public bool AllAreas => Current.AllAreas;
@@ -51,7 +53,8 @@ public sealed class UserScope(IHttpContextAccessor accessor)
         }
     }
 
-    private sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId, string? SelfNationalId = null)
+    private sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId, string? SelfNationalId = null,
+        string? DisplayName = null)
     {
         public static readonly Snapshot Nobody = new(null, null, null, false, [], null);
         public static readonly Snapshot System = new(null, "system", null, true, [], null);
@@ -71,7 +74,8 @@ public sealed class UserScope(IHttpContextAccessor accessor)
                 role == Features.Accounts.Role.SystemAdmin,
                 areas,
                 narrowsToSchool ? school ?? Guid.Empty : null,
-                principal.FindFirstValue(AppClaims.NationalId));
+                principal.FindFirstValue(AppClaims.NationalId),
+                principal.FindFirstValue(AppClaims.DisplayName));
         }
     }
 }
