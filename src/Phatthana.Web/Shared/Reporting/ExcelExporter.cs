@@ -73,10 +73,12 @@ public static class ExcelExporter
         if (table.Total is { } total) yield return Values(keys, total);
     }
 
+    /// <summary>A spanning cell's value goes in its first column; the columns it covers stay blank.</summary>
     private static Dictionary<string, object?> Values(string[] keys, ReportRow row)
     {
         var cells = new Dictionary<string, object?>(keys.Length);
-        for (var i = 0; i < keys.Length; i++) cells[keys[i]] = Cell(i < row.Values.Count ? row.Values[i] : null);
+        foreach (var key in keys) cells[key] = null;
+        foreach (var (column, _, value) in row.Cells(keys.Length)) cells[keys[column]] = Cell(value);
         return cells;
     }
 
@@ -92,6 +94,7 @@ public static class ExcelExporter
         DateOnly d => ThaiDate.Short(d),
         DateTimeOffset t => ThaiDate.ShortDateTime(t),
         Enum e => e.ToString(),
+        ReportCell c => c.Text,
         _ => value,
     };
 

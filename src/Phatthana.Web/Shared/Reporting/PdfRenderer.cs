@@ -117,11 +117,11 @@ public static class PdfRenderer
         {
             NewPage();
             TitleBlock();
-            foreach (var block in report.Blocks)
+            for (var i = 0; i < report.Blocks.Count; i++)
             {
-                switch (block)
+                switch (report.Blocks[i])
                 {
-                    case HeadingBlock h: Heading(h); break;
+                    case HeadingBlock h: Heading(h, i); break;
                     case ParagraphBlock p: Paragraph(p.Text, p.Indent, false, BodySize); break;
                     case TableBlock t: Table(t.Table); break;
                     case ChartBlock c: Chart(c); break;
@@ -166,15 +166,29 @@ public static class PdfRenderer
             y += 4 * Mm;
         }
 
-        private void Heading(HeadingBlock heading)
+        private static float HeadingSize(HeadingBlock heading) => heading.Level <= 1 ? 13f : 11.5f;
+
+        private int HeadingLines(HeadingBlock heading) =>
+            ThaiLineBreaker.Wrap(D(heading.Text), ContentWidth, t => Width(t, true, HeadingSize(heading))).Count;
+
+        private void Heading(HeadingBlock heading, int index)
         {
-            var size = heading.Level <= 1 ? 13f : 11.5f;
-            // Keep a heading with at least two lines of what follows.
-            Ensure(size * LineFactor + BodySize * LineFactor * 2 + 2 * Mm);
+            var size = HeadingSize(heading);
+            // Keep a heading with the start of what follows: two lines of text, or a table's header and first row (with the
+            // rows kept with it), or the next heading and what that keeps.
+            Ensure(HeadingLines(heading) * size * LineFactor + 2 * Mm + Following(index + 1));
             y += 2 * Mm;
             Paragraph(D(heading.Text), false, true, size);
             y += 1 * Mm;
         }
+
+        /// <summary>What must fit with a heading for block <paramref name="index"/> to start on the same page.</summary>
+        private float Following(int index) => index >= report.Blocks.Count ? 0 : report.Blocks[index] switch
+        {
+            HeadingBlock h => HeadingLines(h) * HeadingSize(h) * LineFactor + 4.5f * Mm + Following(index + 1),
+            TableBlock t => Placed(t.Table).Lead,
+            _ => BodySize * LineFactor * 2,
+        };
 
         private void Paragraph(string text, bool indent, bool bold, float size)
         {
@@ -193,47 +207,103 @@ public static class PdfRenderer
             y += 1.5f * Mm;
         }
 
-        private void Table(ReportTable table)
+        private const float CellPad = 3f, CellPadY = 2.2f;
+        private static float TableLine => TableSize * LineFactor;
+
+        /// <summary>A cell placed in a row: where it starts, how wide it is (its columns together), and its wrapped lines.</summary>
+        private sealed record PlacedCell(float X, float Width, CellKind Kind, List<(string Text, bool Bold)> Lines);
+
+        private sealed record PlacedRow(List<PlacedCell> Cells, bool Bold, bool KeepWithNext)
         {
-            const float pad = 3f, padY = 2.2f;
-            var lineHeight = TableSize * LineFactor;
+            public int Lines => Math.Max(1, Cells.Max(c => c.Lines.Count));
+            public float Height => Lines * TableLine + 2 * CellPadY;
+        }
+
+        /// <summary>A table wrapped to the page width before anything is drawn, so a heading above it knows what to keep.</summary>
+        private sealed record PlacedTable(List<PlacedCell> Header, float HeaderHeight, List<PlacedRow> Rows, float TitleHeight)
+        {
+            /// <summary>The height of row <paramref name="i"/> and the rows it keeps with it.</summary>
+            public float Chain(int i)
+            {
+                var height = Rows[i].Height;
+                while (Rows[i].KeepWithNext && i + 1 < Rows.Count) height += Rows[++i].Height;
+                return height;
+            }
+
+            /// <summary>What must fit for the table to start on a page: its title, its header and the first row (one line of
+            /// it, or all of it with the rows it keeps with it).</summary>
+            public float First => Rows.Count > 0 && Rows[0].KeepWithNext ? Chain(0) : TableLine + 2 * CellPadY;
+
+            public float Lead => TitleHeight + HeaderHeight + First;
+        }
+
+        private readonly Dictionary<ReportTable, PlacedTable> placed = new(ReferenceEqualityComparer.Instance);
+
+        private PlacedTable Placed(ReportTable table)
+        {
+            if (placed.TryGetValue(table, out var done)) return done;
             var totalWeight = table.Columns.Sum(c => Math.Max(4, c.Width));
             var widths = table.Columns.Select(c => (float)(Math.Max(4, c.Width) / totalWeight) * ContentWidth).ToArray();
+            var lefts = new float[widths.Length];
+            for (var i = 1; i < widths.Length; i++) lefts[i] = lefts[i - 1] + widths[i - 1];
 
-            List<string>[] WrapRow(IReadOnlyList<string> texts, bool bold) =>
-                widths.Select((w, i) => ThaiLineBreaker.Wrap(i < texts.Count ? texts[i] : "", w - 2 * pad, t => Width(t, bold, TableSize)).ToList()).ToArray();
+            List<(string, bool)> Wrap(string text, float width, bool bold) =>
+                ThaiLineBreaker.Wrap(text, width - 2 * CellPad, t => Width(t, bold, TableSize)).Select(l => (l, bold)).ToList();
 
-            var header = WrapRow(table.Columns.Select(c => c.Header).ToList(), true);
-            var headerHeight = header.Max(c => c.Count) * lineHeight + 2 * padY;
-
-            if (table.ShowTitle && !string.IsNullOrWhiteSpace(table.Title))
+            PlacedRow Place(ReportRow row, bool bold) => new(row.Cells(table.Columns.Count).Select(c =>
             {
-                Ensure(12 * LineFactor + headerHeight + lineHeight * 2);
+                var width = widths.Skip(c.Column).Take(c.Span).Sum();
+                var lines = c.Value is ReportCell rich
+                    ? rich.Paragraphs.SelectMany(p => Wrap(p.Text, width, bold || p.Bold)).ToList()
+                    : Wrap(CellText.Format(c.Value, table.Columns[c.Column].Kind, report.ThaiDigits), width, bold);
+                return new PlacedCell(Left + lefts[c.Column], width, table.Columns[c.Column].Kind, lines);
+            }).ToList(), bold, row.KeepWithNext && !bold);
+
+            var header = table.Columns.Select((c, i) => new PlacedCell(Left + lefts[i], widths[i], c.Kind, Wrap(c.Header, widths[i], true))).ToList();
+            var rows = table.Rows.Select(r => Place(r, false)).ToList();
+            if (table.Total is not null) rows.Add(Place(table.Total, true));
+            var title = table.ShowTitle && !string.IsNullOrWhiteSpace(table.Title)
+                ? ThaiLineBreaker.Wrap(D(table.Title), ContentWidth, t => Width(t, true, 11.5f)).Count * 11.5f * LineFactor + 1.5f * Mm
+                : 0;
+            return placed[table] = new PlacedTable(header, header.Max(c => c.Lines.Count) * TableLine + 2 * CellPadY, rows, title);
+        }
+
+        private void Table(ReportTable table)
+        {
+            var laid = Placed(table);
+            var headerHeight = laid.HeaderHeight;
+
+            if (laid.TitleHeight > 0)
+            {
+                Ensure(12 * LineFactor + headerHeight + TableLine * 2);
                 Paragraph(D(table.Title), false, true, 11.5f);
             }
 
             void DrawHeader()
             {
                 var top = y;
-                var h = headerHeight;
-                page.Add(c => Row(c, header, top, h, 0, int.MaxValue, true, HeaderFill, centre: true));
+                page.Add(c => Row(c, laid.Header, top, headerHeight, 0, int.MaxValue, HeaderFill, centre: true));
                 y += headerHeight;
             }
 
-            Ensure(headerHeight + lineHeight + 2 * padY);
+            Ensure(headerHeight + laid.First);
             DrawHeader();
-            var rows = table.Rows.Select(r => (Cells: WrapRow(r.Texts(table.Columns, report.ThaiDigits).ToList(), false), Bold: false)).ToList();
-            if (table.Total is not null) rows.Add((WrapRow(table.Total.Texts(table.Columns, report.ThaiDigits).ToList(), true), true));
-
-            foreach (var (cells, bold) in rows)
+            for (var r = 0; r < laid.Rows.Count; r++)
             {
-                var lines = Math.Max(1, cells.Max(c => c.Count));
+                var row = laid.Rows[r];
+                // A row that begins a kept group moves to a fresh page with the group when the group fits on one.
+                if (row.KeepWithNext && (r == 0 || !laid.Rows[r - 1].KeepWithNext))
+                {
+                    var group = laid.Chain(r);
+                    if (y + group > Limit && group <= Limit - Top - headerHeight) { NewPage(); DrawHeader(); }
+                }
+                var lines = row.Lines;
                 var from = 0;
                 while (from < lines)
                 {
-                    var room = (int)Math.Floor((Limit - y - 2 * padY) / lineHeight);
+                    var room = (int)Math.Floor((Limit - y - 2 * CellPadY) / TableLine);
                     var needed = lines - from;
-                    if (room < Math.Min(needed, 1) || (room < needed && from == 0 && needed * lineHeight + 2 * padY <= Limit - Top - headerHeight))
+                    if (room < Math.Min(needed, 1) || (room < needed && from == 0 && needed * TableLine + 2 * CellPadY <= Limit - Top - headerHeight))
                     {
                         // The row does not fit here but fits on a fresh page: move it whole, header first.
                         NewPage();
@@ -242,38 +312,35 @@ public static class PdfRenderer
                     }
                     var take = Math.Min(needed, Math.Max(1, room));
                     var top = y;
-                    var h = take * lineHeight + 2 * padY;
+                    var h = take * TableLine + 2 * CellPadY;
                     var start = from;
-                    page.Add(c => Row(c, cells, top, h, start, take, bold, bold ? TotalFill : SKColors.Empty, centre: false));
+                    page.Add(c => Row(c, row.Cells, top, h, start, take, row.Bold ? TotalFill : SKColors.Empty, centre: false));
                     y += h;
                     from += take;
                     if (from < lines) { NewPage(); DrawHeader(); }
                 }
             }
             y += 4 * Mm;
+        }
 
-            void Row(SKCanvas canvas, List<string>[] cells, float top, float height, int firstLine, int lineCount, bool bold, SKColor fill, bool centre)
+        private static void Row(SKCanvas canvas, List<PlacedCell> cells, float top, float height, int firstLine, int lineCount, SKColor fill, bool centre)
+        {
+            using var border = new SKPaint { Color = Rule, StrokeWidth = 0.5f, IsStroke = true };
+            using var background = new SKPaint { Color = fill, IsStroke = false };
+            foreach (var cell in cells)
             {
-                var x = Left;
-                using var border = new SKPaint { Color = Rule, StrokeWidth = 0.5f, IsStroke = true };
-                using var background = new SKPaint { Color = fill, IsStroke = false };
-                for (var i = 0; i < widths.Length; i++)
+                var rect = new SKRect(cell.X, top, cell.X + cell.Width, top + height);
+                if (fill != SKColors.Empty) canvas.DrawRect(rect, background);
+                canvas.DrawRect(rect, border);
+                var lines = cell.Lines.Skip(firstLine).Take(lineCount).ToList();
+                for (var l = 0; l < lines.Count; l++)
                 {
-                    var rect = new SKRect(x, top, x + widths[i], top + height);
-                    if (fill != SKColors.Empty) canvas.DrawRect(rect, background);
-                    canvas.DrawRect(rect, border);
-                    var kind = table.Columns[i].Kind;
-                    var lines = cells[i].Skip(firstLine).Take(lineCount).ToList();
-                    for (var l = 0; l < lines.Count; l++)
-                    {
-                        var text = lines[l];
-                        var w = Width(text, bold, TableSize);
-                        var tx = centre ? x + (widths[i] - w) / 2
-                            : kind is CellKind.Number or CellKind.Decimal ? x + widths[i] - pad - w
-                            : x + pad;
-                        Text(canvas, text, tx, top + padY + l * lineHeight + TableSize * 1.1f, bold, TableSize, Black);
-                    }
-                    x += widths[i];
+                    var (text, bold) = lines[l];
+                    var w = Width(text, bold, TableSize);
+                    var tx = centre ? cell.X + (cell.Width - w) / 2
+                        : cell.Kind is CellKind.Number or CellKind.Decimal ? cell.X + cell.Width - CellPad - w
+                        : cell.X + CellPad;
+                    Text(canvas, text, tx, top + CellPadY + l * TableLine + TableSize * 1.1f, bold, TableSize, Black);
                 }
             }
         }
