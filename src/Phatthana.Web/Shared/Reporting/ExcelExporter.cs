@@ -110,13 +110,17 @@ public static class ExcelExporter
     {
         var clean = new string(title.Where(c => !"[]:*?/\\".Contains(c)).ToArray()).Trim();
         if (clean.Length == 0) clean = "Sheet";
-        var name = clean[..Math.Min(31, clean.Length)];
+        var name = Shorten(clean, 31);
         var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var n = 2; used.Contains(name); n++)
         {
             var suffix = $" ({n})";
-            name = clean[..Math.Min(31 - suffix.Length, clean.Length)] + suffix;
+            name = Shorten(clean, 31 - suffix.Length) + suffix;
         }
         return name;
     }
+
+    /// <summary>At most <paramref name="length"/> characters, cut where a Thai line may break (never inside a word or between a letter and its marks).</summary>
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : ThaiLineBreaker.Wrap(text, length, t => t.Length)[0];
 }

@@ -146,12 +146,9 @@ public static class WordRenderer
 
         private TableRow Row(ReportTable table, ReportRow row, int[] widths, bool bold)
         {
-            var cells = row.Cells(table.Columns.Count).ToList();
-            // A row of several paragraphs may be longer than a page; Word would cut such a row rather than move it, so
-            // only plain rows (and rows kept with the next, which are short by intent) are kept whole.
-            var whole = row.KeepWithNext || !cells.Any(c => c.Value is ReportCell);
-            var tr = new TableRow(whole ? new TableRowProperties(new CantSplit()) : new TableRowProperties());
-            foreach (var (column, span, value) in cells)
+            // Kept whole: a row taller than a page still starts on a new page and flows on (ECMA-376 cantSplit).
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            foreach (var (column, span, value) in row.Cells(table.Columns.Count))
             {
                 var numeric = table.Columns[column].Kind is CellKind.Number or CellKind.Decimal;
                 var width = widths.Skip(column).Take(span).Sum();
