@@ -108,7 +108,7 @@ public static class SelfAssessmentReport
             new("เหตุผลตามเกณฑ์", CellKind.Text, 46, true),
         };
         if (previous) columns.AddRange([new($"รอบก่อน ({round.PreviousRound})", CellKind.Number, 16, true), new("เทียบรอบก่อน", CellKind.Text, 13)]);
-        if (agreed) columns.Add(new("ผู้ประเมินเห็นชอบ", CellKind.Number, 13, true));
+        if (agreed) columns.Add(new("ผู้ประเมินเห็นชอบ", CellKind.Number, 16, true));
         var rows = new List<ReportRow>();
         foreach (var standard in round.Indicators.GroupBy(i => (i.Standard, i.StandardName)))
         {
@@ -131,9 +131,10 @@ public static class SelfAssessmentReport
             series.Add(new("รอบก่อน", round.Indicators.Select(i => (double)(i.PreviousLevel ?? 0)).ToList(), "#9aa5b1"));
         if (round.Indicators.Any(i => i.AgreedLevel is not null))
             series.Add(new("ผู้ประเมินเห็นชอบ", round.Indicators.Select(i => (double)(i.AgreedLevel ?? 0)).ToList(), "#3a9d5d"));
-        return new ChartSpec(ChartKind.Bar, "ระดับคุณภาพรายตัวบ่งชี้", round.Indicators.Select(i => $"ตัวบ่งชี้ {i.Key}").ToList(), series)
+        // Designed small (600 × 220) so its labels print legibly at the width it is given; categories are the keys ("1.2").
+        return new ChartSpec(ChartKind.Bar, "ระดับคุณภาพรายตัวบ่งชี้", round.Indicators.Select(i => i.Key).ToList(), series)
         {
-            ValueAxis = "ระดับคุณภาพ", ValueMax = round.Indicators.Max(i => i.MaxLevel), Height = 300,
+            ValueAxis = "ระดับคุณภาพ", ValueMax = round.Indicators.Max(i => i.MaxLevel), Width = 600, Height = 220,
         };
     }
 }

@@ -18,7 +18,7 @@ public static class WordRenderer
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Font = "TH Sarabun New";
-    private const int BodyHalfPoints = 32, TableHalfPoints = 28;
+    private const int BodyHalfPoints = 32, TableHalfPoints = 28, RunningText = 300;
 
     public static byte[] Render(Report report)
     {
@@ -146,9 +146,13 @@ public static class WordRenderer
 
         private TableRow Row(ReportTable table, ReportRow row, int[] widths, bool bold)
         {
-            // Kept whole: a row taller than a page still starts on a new page and flows on (ECMA-376 cantSplit).
-            var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            foreach (var (column, span, value) in row.Cells(table.Columns.Count))
+            var cells = row.Cells(table.Columns.Count).ToList();
+            // Rows are kept whole (a row taller than a page still starts on a new page and flows on), except a long row of
+            // paragraphs, which reads as running text and goes on over the page as in the offices' own tables — Word lays
+            // out the lines, so "long" is by length: a cell of RunningText characters is about six lines in a report column.
+            var running = !row.KeepWithNext && cells.Any(c => c.Value is ReportCell rich && rich.Text.Length >= RunningText);
+            var tr = new TableRow(running ? new TableRowProperties() : new TableRowProperties(new CantSplit()));
+            foreach (var (column, span, value) in cells)
             {
                 var numeric = table.Columns[column].Kind is CellKind.Number or CellKind.Decimal;
                 var width = widths.Skip(column).Take(span).Sum();

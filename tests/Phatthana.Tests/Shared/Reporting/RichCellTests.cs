@@ -46,6 +46,28 @@ public sealed class RichCellTests
     }
 
     [Fact]
+    public void In_print_a_long_row_of_paragraphs_goes_on_over_the_page_where_a_data_row_moves_whole()
+    {
+        var lines = Enumerable.Range(1, 20).Select(i => $"ข้อความบรรทัด {i:00}").ToArray();
+        int[] PagesOf(object cell)
+        {
+            var pdf = PdfRenderer.Render(Samples.Report(
+            [
+                .. Enumerable.Range(1, 25).Select(i => new ParagraphBlock($"ย่อหน้าที่ {i}")),
+                new TableBlock(new ReportTable("ผลการดำเนินงาน", [new("ประเด็น", CellKind.Text, 20), new("ผลการดำเนินงาน", CellKind.Text, 80, true)],
+                    [new ReportRow(["ประเด็นที่ ๑", cell])]) { ShowTitle = false }),
+            ]));
+            var texts = Enumerable.Range(1, Poppler.PageCount(pdf)).Select(p => Poppler.Text(pdf, p)).ToList();
+            return [texts.FindIndex(t => t.Contains(lines[0], StringComparison.Ordinal)) + 1, texts.FindIndex(t => t.Contains(lines[^1], StringComparison.Ordinal)) + 1,
+                texts.FindIndex(t => t.Contains(lines[^2], StringComparison.Ordinal)) + 1];
+        }
+        // Narrative: starts in the room left on page one, its last two lines together on page two.
+        Assert.Equal([1, 2, 2], PagesOf(ReportCell.Of(lines)));
+        // The same lines as one value of a data row: moved whole to page two.
+        Assert.Equal([2, 2, 2], PagesOf(string.Join("\n", lines)));
+    }
+
+    [Fact]
     public void In_word_a_spanning_cell_is_one_cell_over_the_grid_columns_with_a_paragraph_each()
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(WordRenderer.Render(Samples.Report(new TableBlock(Table())))), false);
@@ -62,6 +84,18 @@ public sealed class RichCellTests
         Assert.NotNull(paragraphs[0].Descendants<Bold>().FirstOrDefault());
         Assert.Null(paragraphs[1].Descendants<Bold>().FirstOrDefault());
         Assert.Equal("3", cells[2].InnerText);
+    }
+
+    [Fact]
+    public void In_word_rows_stay_whole_except_a_long_row_of_paragraphs_which_runs_over_the_page()
+    {
+        var table = Table() with
+        {
+            Rows = [.. Table().Rows, new ReportRow(["ประเด็นที่ ๒", "", new ReportCell([new CellParagraph("ผลการดำเนินงาน", true), new(Samples.LongParagraph)]), 1])],
+        };
+        using var doc = WordprocessingDocument.Open(new MemoryStream(WordRenderer.Render(Samples.Report(new TableBlock(table)))), false);
+        var rows = doc.MainDocumentPart!.Document!.Body!.Elements<Table>().First().Elements<TableRow>().Skip(1).ToList();
+        Assert.Equal([true, true, false], rows.Select(r => r.TableRowProperties?.GetFirstChild<CantSplit>() is not null));
     }
 
     [Fact]
