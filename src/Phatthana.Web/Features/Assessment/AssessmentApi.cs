@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Assessment;
@@ -35,6 +36,9 @@ public static class AssessmentApi
         var round = api.MapGroup("/assessment-rounds/{id:guid}").WithTags("Self-assessment");
         round.MapGet("", GetRound).RequireAuthorization(Policies.ReadAssessment)
             .WithSummary("A round: its indicators with computed levels and reasons, items, evidence, review and the previous round's levels").Returns<RoundDto>();
+        round.MapGet("/report", GetReport).RequireAuthorization(Policies.ReadAssessment)
+            .WithSummary("รายงานการประเมินตนเอง (SAR): ?format=docx|pdf|xlsx for the file (Word to edit before signing); its tables as JSON otherwise")
+            .Returns<ReportDto>().ProducesProblem(StatusCodes.Status400BadRequest);
         round.MapPut("/items/{indicator}/{item}", SaveItem).RequireAuthorization(Policies.RunAssessment)
             .WithSummary("Answer an item: {done, evidence: None|Unclear|Clear|ClearAndVerified, results?, successFactors?, problems?, improvements?, approach?, resultsUsedToImprove?}")
             .Returns<IndicatorDto>();
@@ -102,6 +106,14 @@ public static class AssessmentApi
 
     private static async Task<IResult> GetRound(Guid id, AppDbContext db) =>
         await Rounds.FindAsync(db, id) is { } r ? TypedResults.Ok(await RoundView.BuildAsync(db, r)) : ApiResults.NotFound();
+
+    private static async Task<IResult> GetReport(Guid id, HttpContext http, AppDbContext db, EvidenceStore store)
+    {
+        if (await Rounds.FindAsync(db, id) is not { } round) return ApiResults.NotFound();
+        if (!ReportResults.TryFileFormat(http.Request, out var format)) return ReportResults.UnknownFormat(http.Request);
+        var report = await SelfAssessmentReport.BuildAsync(http, db, store, round, http.RequestAborted);
+        return format is { } f ? ReportResults.File(http, report, f) : TypedResults.Ok(ReportDto.From(report));
+    }
 
     private static async Task<IResult> IndicatorAsync(AppDbContext db, Guid id, string indicator)
     {

@@ -17,10 +17,11 @@ public static class CellText
             decimal m => ThaiNumber.Format(m, 2),
             double f => ThaiNumber.Format((decimal)f, 2),
             bool b => b ? "ใช่" : "ไม่ใช่",
+            ReportCell c => c.Text,
             _ => value.ToString() ?? "",
         };
         // Free text keeps the digits its author typed; numbers and dates follow the Thai-digits setting.
-        var isFreeText = kind == CellKind.Text && value is string;
+        var isFreeText = value is ReportCell || (kind == CellKind.Text && value is string);
         return thaiDigits && !isFreeText ? ThaiNumber.ToThaiDigits(text) : text;
     }
 }

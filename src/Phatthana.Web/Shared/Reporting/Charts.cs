@@ -16,6 +16,9 @@ public sealed record ChartSpec(ChartKind Kind, string Title, IReadOnlyList<strin
 {
     public string? ValueAxis { get; init; }
 
+    /// <summary>The top of the value axis, from 0, with a tick at each whole number up to 20 (levels, scores); automatic when null.</summary>
+    public double? ValueMax { get; init; }
+
     /// <summary>Pixel size the chart is designed for; print scales it to the block's width.</summary>
     public int Width { get; init; } = 720;
 
@@ -113,6 +116,7 @@ public static partial class ChartRenderer
         Categories(plot, spec);
         plot.Axes.Margins(bottom: 0);
         Legend(plot, spec);
+        ValueRange(plot, spec);
     }
 
     private static void Lines(Plot plot, ChartSpec spec)
@@ -127,6 +131,18 @@ public static partial class ChartRenderer
         }
         Categories(plot, spec);
         Legend(plot, spec);
+        ValueRange(plot, spec);
+    }
+
+    private static void ValueRange(Plot plot, ChartSpec spec)
+    {
+        if (spec.ValueMax is not { } max || max <= 0) return;
+        // Room above the top for the legend in the corner, as the automatic margins leave it.
+        var headroom = spec.Series.Count < 2 ? 0.05 : 0.1 + 0.08 * spec.Series.Count;
+        plot.Axes.SetLimitsY(0, max * (1 + headroom));
+        if (max <= 20)
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                Enumerable.Range(0, (int)max + 1).Select(v => new Tick(v, v.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray());
     }
 
     private static void Pie(Plot plot, ChartSpec spec)

@@ -73,10 +73,12 @@ public static class ExcelExporter
         if (table.Total is { } total) yield return Values(keys, total);
     }
 
+    /// <summary>A spanning cell's value goes in its first column; the columns it covers stay blank.</summary>
     private static Dictionary<string, object?> Values(string[] keys, ReportRow row)
     {
         var cells = new Dictionary<string, object?>(keys.Length);
-        for (var i = 0; i < keys.Length; i++) cells[keys[i]] = Cell(i < row.Values.Count ? row.Values[i] : null);
+        foreach (var key in keys) cells[key] = null;
+        foreach (var (column, _, value) in row.Cells(keys.Length)) cells[keys[column]] = Cell(value);
         return cells;
     }
 
@@ -92,6 +94,7 @@ public static class ExcelExporter
         DateOnly d => ThaiDate.Short(d),
         DateTimeOffset t => ThaiDate.ShortDateTime(t),
         Enum e => e.ToString(),
+        ReportCell c => c.Text,
         _ => value,
     };
 
@@ -107,13 +110,17 @@ public static class ExcelExporter
     {
         var clean = new string(title.Where(c => !"[]:*?/\\".Contains(c)).ToArray()).Trim();
         if (clean.Length == 0) clean = "Sheet";
-        var name = clean[..Math.Min(31, clean.Length)];
+        var name = Shorten(clean, 31);
         var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var n = 2; used.Contains(name); n++)
         {
             var suffix = $" ({n})";
-            name = clean[..Math.Min(31 - suffix.Length, clean.Length)] + suffix;
+            name = Shorten(clean, 31 - suffix.Length) + suffix;
         }
         return name;
     }
+
+    /// <summary>At most <paramref name="length"/> characters, cut where a Thai line may break (never inside a word or between a letter and its marks).</summary>
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : ThaiLineBreaker.Wrap(text, length, t => t.Length)[0];
 }

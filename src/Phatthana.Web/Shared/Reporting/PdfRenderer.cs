@@ -9,7 +9,7 @@ namespace Phatthana.Web.Shared.Reporting;
 /// tables that break across pages and repeat their header row, charts as images, and signature blocks.
 /// Layout runs first (so the page count is known), then each page is drawn.
 /// </summary>
-public static class PdfRenderer
+public static partial class PdfRenderer
 {
     public const string ContentType = "application/pdf";
     private const float Mm = 72f / 25.4f;
@@ -101,7 +101,7 @@ public static class PdfRenderer
     }
 
     /// <summary>Places blocks on pages; each page is a list of drawing steps run once the page count is known.</summary>
-    private sealed class Layout(Report report)
+    private sealed partial class Layout(Report report)
     {
         private readonly List<List<Action<SKCanvas>>> pages = [];
         private readonly float pageWidth = PageSize(report.Orientation).Width;
@@ -117,11 +117,11 @@ public static class PdfRenderer
         {
             NewPage();
             TitleBlock();
-            foreach (var block in report.Blocks)
+            for (var i = 0; i < report.Blocks.Count; i++)
             {
-                switch (block)
+                switch (report.Blocks[i])
                 {
-                    case HeadingBlock h: Heading(h); break;
+                    case HeadingBlock h: Heading(h, i); break;
                     case ParagraphBlock p: Paragraph(p.Text, p.Indent, false, BodySize); break;
                     case TableBlock t: Table(t.Table); break;
                     case ChartBlock c: Chart(c); break;
@@ -166,15 +166,29 @@ public static class PdfRenderer
             y += 4 * Mm;
         }
 
-        private void Heading(HeadingBlock heading)
+        private static float HeadingSize(HeadingBlock heading) => heading.Level <= 1 ? 13f : 11.5f;
+
+        private int HeadingLines(HeadingBlock heading) =>
+            ThaiLineBreaker.Wrap(D(heading.Text), ContentWidth, t => Width(t, true, HeadingSize(heading))).Count;
+
+        private void Heading(HeadingBlock heading, int index)
         {
-            var size = heading.Level <= 1 ? 13f : 11.5f;
-            // Keep a heading with at least two lines of what follows.
-            Ensure(size * LineFactor + BodySize * LineFactor * 2 + 2 * Mm);
+            var size = HeadingSize(heading);
+            // Keep a heading with the start of what follows: two lines of text, or a table's header and first row (with the
+            // rows kept with it), or the next heading and what that keeps.
+            Ensure(HeadingLines(heading) * size * LineFactor + 2 * Mm + Following(index + 1));
             y += 2 * Mm;
             Paragraph(D(heading.Text), false, true, size);
             y += 1 * Mm;
         }
+
+        /// <summary>What must fit with a heading for block <paramref name="index"/> to start on the same page.</summary>
+        private float Following(int index) => index >= report.Blocks.Count ? 0 : report.Blocks[index] switch
+        {
+            HeadingBlock h => HeadingLines(h) * HeadingSize(h) * LineFactor + 4.5f * Mm + Following(index + 1),
+            TableBlock t => Placed(t.Table).Lead,
+            _ => BodySize * LineFactor * 2,
+        };
 
         private void Paragraph(string text, bool indent, bool bold, float size)
         {
@@ -191,91 +205,6 @@ public static class PdfRenderer
                 y += lineHeight;
             }
             y += 1.5f * Mm;
-        }
-
-        private void Table(ReportTable table)
-        {
-            const float pad = 3f, padY = 2.2f;
-            var lineHeight = TableSize * LineFactor;
-            var totalWeight = table.Columns.Sum(c => Math.Max(4, c.Width));
-            var widths = table.Columns.Select(c => (float)(Math.Max(4, c.Width) / totalWeight) * ContentWidth).ToArray();
-
-            List<string>[] WrapRow(IReadOnlyList<string> texts, bool bold) =>
-                widths.Select((w, i) => ThaiLineBreaker.Wrap(i < texts.Count ? texts[i] : "", w - 2 * pad, t => Width(t, bold, TableSize)).ToList()).ToArray();
-
-            var header = WrapRow(table.Columns.Select(c => c.Header).ToList(), true);
-            var headerHeight = header.Max(c => c.Count) * lineHeight + 2 * padY;
-
-            if (table.ShowTitle && !string.IsNullOrWhiteSpace(table.Title))
-            {
-                Ensure(12 * LineFactor + headerHeight + lineHeight * 2);
-                Paragraph(D(table.Title), false, true, 11.5f);
-            }
-
-            void DrawHeader()
-            {
-                var top = y;
-                var h = headerHeight;
-                page.Add(c => Row(c, header, top, h, 0, int.MaxValue, true, HeaderFill, centre: true));
-                y += headerHeight;
-            }
-
-            Ensure(headerHeight + lineHeight + 2 * padY);
-            DrawHeader();
-            var rows = table.Rows.Select(r => (Cells: WrapRow(r.Texts(table.Columns, report.ThaiDigits).ToList(), false), Bold: false)).ToList();
-            if (table.Total is not null) rows.Add((WrapRow(table.Total.Texts(table.Columns, report.ThaiDigits).ToList(), true), true));
-
-            foreach (var (cells, bold) in rows)
-            {
-                var lines = Math.Max(1, cells.Max(c => c.Count));
-                var from = 0;
-                while (from < lines)
-                {
-                    var room = (int)Math.Floor((Limit - y - 2 * padY) / lineHeight);
-                    var needed = lines - from;
-                    if (room < Math.Min(needed, 1) || (room < needed && from == 0 && needed * lineHeight + 2 * padY <= Limit - Top - headerHeight))
-                    {
-                        // The row does not fit here but fits on a fresh page: move it whole, header first.
-                        NewPage();
-                        DrawHeader();
-                        continue;
-                    }
-                    var take = Math.Min(needed, Math.Max(1, room));
-                    var top = y;
-                    var h = take * lineHeight + 2 * padY;
-                    var start = from;
-                    page.Add(c => Row(c, cells, top, h, start, take, bold, bold ? TotalFill : SKColors.Empty, centre: false));
-                    y += h;
-                    from += take;
-                    if (from < lines) { NewPage(); DrawHeader(); }
-                }
-            }
-            y += 4 * Mm;
-
-            void Row(SKCanvas canvas, List<string>[] cells, float top, float height, int firstLine, int lineCount, bool bold, SKColor fill, bool centre)
-            {
-                var x = Left;
-                using var border = new SKPaint { Color = Rule, StrokeWidth = 0.5f, IsStroke = true };
-                using var background = new SKPaint { Color = fill, IsStroke = false };
-                for (var i = 0; i < widths.Length; i++)
-                {
-                    var rect = new SKRect(x, top, x + widths[i], top + height);
-                    if (fill != SKColors.Empty) canvas.DrawRect(rect, background);
-                    canvas.DrawRect(rect, border);
-                    var kind = table.Columns[i].Kind;
-                    var lines = cells[i].Skip(firstLine).Take(lineCount).ToList();
-                    for (var l = 0; l < lines.Count; l++)
-                    {
-                        var text = lines[l];
-                        var w = Width(text, bold, TableSize);
-                        var tx = centre ? x + (widths[i] - w) / 2
-                            : kind is CellKind.Number or CellKind.Decimal ? x + widths[i] - pad - w
-                            : x + pad;
-                        Text(canvas, text, tx, top + padY + l * lineHeight + TableSize * 1.1f, bold, TableSize, Black);
-                    }
-                    x += widths[i];
-                }
-            }
         }
 
         private void Chart(ChartBlock block)

@@ -70,6 +70,44 @@ public sealed record ReportTable(string Title, IReadOnlyList<ReportColumn> Colum
 
 public sealed record ReportRow(IReadOnlyList<object?> Values)
 {
+    /// <summary>Print this row on the same page as the next (a group of short rows that reads as one, e.g. a scale of levels).</summary>
+    public bool KeepWithNext { get; init; }
+
     public IEnumerable<string> Texts(IReadOnlyList<ReportColumn> columns, bool thaiDigits) =>
         columns.Select((c, i) => CellText.Format(i < Values.Count ? Values[i] : null, c.Kind, thaiDigits));
+
+    /// <summary>
+    /// The cells as every renderer lays them out: one per column, except that a <see cref="ReportCell"/> with a span
+    /// covers the next columns too (their values are not shown). A span is cut at the table's last column.
+    /// </summary>
+    public IEnumerable<(int Column, int Span, object? Value)> Cells(int columns)
+    {
+        for (var i = 0; i < columns;)
+        {
+            var value = i < Values.Count ? Values[i] : null;
+            var span = value is ReportCell cell ? Math.Clamp(cell.Span, 1, columns - i) : 1;
+            yield return (i, span, value);
+            i += span;
+        }
+    }
 }
+
+/// <summary>
+/// A cell richer than one value, as the offices' own report tables have them: several paragraphs (a bold label on its
+/// own line, then its text), and it may span the next columns. Its text is kept as written (no Thai-digit change), like
+/// any free text; Excel and JSON get the paragraphs joined by new lines.
+/// </summary>
+public sealed record ReportCell(IReadOnlyList<CellParagraph> Paragraphs)
+{
+    /// <summary>How many columns the cell covers, from its own.</summary>
+    public int Span { get; init; } = 1;
+
+    /// <summary>A cell of plain paragraphs.</summary>
+    public static ReportCell Of(params string[] paragraphs) => new(paragraphs.Select(p => new CellParagraph(p)).ToList());
+
+    public string Text => string.Join("\n", Paragraphs.Select(p => p.Text));
+
+    public override string ToString() => Text;
+}
+
+public sealed record CellParagraph(string Text, bool Bold = false);

@@ -18,7 +18,7 @@ public static class WordRenderer
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Font = "TH Sarabun New";
-    private const int BodyHalfPoints = 32, TableHalfPoints = 28;
+    private const int BodyHalfPoints = 32, TableHalfPoints = 28, RunningText = 300;
 
     public static byte[] Render(Report report)
     {
@@ -146,22 +146,47 @@ public static class WordRenderer
 
         private TableRow Row(ReportTable table, ReportRow row, int[] widths, bool bold)
         {
-            var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            var texts = row.Texts(table.Columns, report.ThaiDigits).ToList();
-            for (var i = 0; i < table.Columns.Count; i++)
+            var cells = row.Cells(table.Columns.Count).ToList();
+            // Rows are kept whole (a row taller than a page still starts on a new page and flows on), except a long row of
+            // paragraphs, which reads as running text and goes on over the page as in the offices' own tables — Word lays
+            // out the lines, so "long" is by length: a cell of RunningText characters is about six lines in a report column.
+            var running = !row.KeepWithNext && cells.Any(c => c.Value is ReportCell rich && rich.Text.Length >= RunningText);
+            var tr = new TableRow(running ? new TableRowProperties() : new TableRowProperties(new CantSplit()));
+            foreach (var (column, span, value) in cells)
             {
-                var numeric = table.Columns[i].Kind is CellKind.Number or CellKind.Decimal;
-                tr.Append(Cell(texts[i], widths[i], bold, numeric ? JustificationValues.Right : JustificationValues.Left, bold ? "F4F6F8" : null));
+                var numeric = table.Columns[column].Kind is CellKind.Number or CellKind.Decimal;
+                var width = widths.Skip(column).Take(span).Sum();
+                var align = numeric ? JustificationValues.Right : JustificationValues.Left;
+                var cell = value is ReportCell rich
+                    ? RichCell(rich, width, span, bold, align, bold ? "F4F6F8" : null)
+                    : Cell(CellText.Format(value, table.Columns[column].Kind, report.ThaiDigits), width, bold, align, bold ? "F4F6F8" : null);
+                // Word keeps a row with the next one when its paragraphs are "keep with next".
+                if (row.KeepWithNext)
+                    foreach (var props in cell.Elements<Paragraph>().Select(p => p.ParagraphProperties!))
+                        props.InsertAfter(new KeepNext(), props.ParagraphStyleId); // pStyle comes first in the schema
+                tr.Append(cell);
             }
             return tr;
         }
 
-        private static TableCell Cell(string text, int width, bool bold, JustificationValues align, string? fill)
+        private static TableCellProperties CellProperties(int width, string? fill, int span = 1)
         {
             var props = new TableCellProperties(new TableCellWidth { Width = $"{width}", Type = TableWidthUnitValues.Dxa });
+            if (span > 1) props.Append(new GridSpan { Val = span });
             if (fill is not null) props.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = fill, Color = "auto" });
-            var paragraph = Para(text, "TableText", bold, align: align);
-            return new TableCell(props, paragraph);
+            return props;
+        }
+
+        private static TableCell Cell(string text, int width, bool bold, JustificationValues align, string? fill) =>
+            new(CellProperties(width, fill), Para(text, "TableText", bold, align: align));
+
+        /// <summary>One Word paragraph per paragraph of the cell, so the office edits them as paragraphs.</summary>
+        private static TableCell RichCell(ReportCell rich, int width, int span, bool bold, JustificationValues align, string? fill)
+        {
+            var cell = new TableCell(CellProperties(width, fill, span));
+            foreach (var p in rich.Paragraphs) cell.Append(Para(p.Text, "TableText", bold || p.Bold, align: align));
+            if (rich.Paragraphs.Count == 0) cell.Append(Para("", "TableText"));
+            return cell;
         }
 
         private void Chart(ChartBlock block)

@@ -63,6 +63,18 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_value_axis_with_a_top_runs_from_zero_with_a_tick_at_each_whole_number()
+    {
+        var spec = new ChartSpec(ChartKind.Bar, "ระดับคุณภาพรายตัวบ่งชี้", ["1.1", "1.2"], [new("ระดับ", [2, 0])]) { ValueMax = 5 };
+        var ticks = XDocument.Parse(ChartRenderer.Svg(spec)).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.All(["0", "1", "2", "3", "4", "5"], t => Assert.Contains(t, ticks));
+        Assert.DoesNotContain(ticks, t => t.Contains('.', StringComparison.Ordinal) && t != "1.1" && t != "1.2");
+        // Without a top the axis follows the data (here up to 2, in fractions).
+        var automatic = XDocument.Parse(ChartRenderer.Svg(spec with { ValueMax = null })).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim());
+        Assert.DoesNotContain("5", automatic);
+    }
+
+    [Fact]
     public void Labels_from_data_are_escaped_in_svg()
     {
         var spec = new ChartSpec(ChartKind.Bar, "<script>alert(1)</script> & co", ["<b>", "A & B"], [new("s", [1, 2])]);
@@ -131,6 +143,20 @@ public sealed class ExcelExporterTests
         Assert.Equal(12.5d, Convert.ToDouble(data[0][3]));
         Assert.Equal("รวม", data[3][0]);
         Assert.Equal(37.5d, Convert.ToDouble(data[3][3]));
+    }
+
+    [Fact]
+    public void A_long_thai_title_names_its_sheet_cut_between_words()
+    {
+        const string title = "ตัวบ่งชี้ที่ 1.1 การบริหารจัดการที่ดีและมีประสิทธิภาพ";
+        var bytes = ExcelExporter.Export(Samples.Report(new TableBlock(Samples.People(1) with { Title = title }), new TableBlock(Samples.People(1) with { Title = title })));
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(bytes));
+        Assert.Equal(2, sheets.Distinct().Count());
+        var first = sheets[0];
+        Assert.True(first.Length is > 10 and <= 31, first);
+        Assert.StartsWith(first, title, StringComparison.Ordinal);
+        Assert.True(ThaiLineBreaker.BreakOffsets(title).Contains(first.Length) || title[first.Length] == ' ', $"cut inside a word: {first}");
+        Assert.EndsWith(" (2)", sheets[1]);
     }
 
     [Fact]
