@@ -12,7 +12,8 @@ namespace Phatthana.BrowserTests.Journeys;
 
 /// <summary>
 /// Area staff start a round on one indicator, answer its items, back one with an uploaded document and another with the
-/// system's training summary, watch the level follow the rule, submit the round (asked first) and see it read-only.
+/// system's training summary, watch the level follow the rule, submit the round (asked first), see it read-only and download
+/// the SAR as Word with the indicator's table in it.
 /// </summary>
 public sealed class AssessmentJourneyTests
 {
@@ -76,6 +77,18 @@ public sealed class AssessmentJourneyTests
         await Assertions.Expect(indicator.Level).ToHaveTextAsync("3");
         await Assertions.Expect(indicator.Evidence(2)).ToContainTextAsync("ข้อมูล ณ วันที่ส่ง");
         await Assertions.Expect(page.Locator("form.item-form")).ToHaveCountAsync(0);
+
+        // The SAR as Word: the indicator's table is in it, with the level and the uploaded document.
+        await page.GotoAsync(roundUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "รายงานการประเมินตนเอง (SAR)" }).ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "ดาวน์โหลด Word" }).ClickAsync());
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.PathAsync(), false))
+        {
+            var tables = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().Select(t => t.InnerText).ToList();
+            var table = Assert.Single(tables, t => t.Contains("ระดับคุณภาพ") && t.Contains("คำอธิบายระดับคุณภาพ") && t.Contains("คำสั่งแต่งตั้งคณะทำงานจัดการความรู้"));
+            Assert.Contains("ชัดเจน 2 จาก 4 ข้อ → ระดับ 3", table);
+        }
+        await page.GotoAsync(roundUrl + "/indicators/1.2");
 
         // On a phone the indicator still reads.
         await page.SetViewportSizeAsync(390, 844);

@@ -90,6 +90,7 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "areaCode" or "code" => area,
                 "schoolCode" => school,
                 "academicYear" => "2569",
+                "fiscalYear" => "2570",
                 "person" => person,
                 "kind" => "people",
                 "positionNumber" => "1",
