@@ -34,7 +34,7 @@ public sealed class FrameworkJourneyTests
         await Assertions.Expect(frameworks.Heading).ToContainTextAsync("มาตรฐานสำนักงานเขตพื้นที่การศึกษา");
         var first = page.Locator("#indicator-1\\.1");
         await Assertions.Expect(first).ToContainTextAsync("หลักฐานชัดเจน ≥ 6 ข้อ → ระดับ 5, ≥ 5 → 4, ≥ 4 → 3, ≥ 3 → 2, น้อยกว่า 3 → 1");
-        await Assertions.Expect(first.Locator("tbody tr").First).ToContainTextAsync("หลักฐานชัดเจน ครบทั้ง 6 ข้อ");
+        await Assertions.Expect(first.Locator("tbody tr").First).ToContainTextAsync("หลักฐานชัดเจนครบทั้ง 6 ข้อ");
         await frameworks.ScreenshotAsync($"framework-details-{provider}");
 
         await frameworks.EditAsync();

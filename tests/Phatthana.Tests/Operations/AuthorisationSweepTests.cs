@@ -96,6 +96,7 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "id" or "evidenceId" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
                 "indicator" => "1.1",
                 "item" => "1",
+                "standard" => "1",
                 "handler" => "",
                 "course" => Guid.NewGuid().ToString(),
                 "certificateCode" => "no-such-certificate",

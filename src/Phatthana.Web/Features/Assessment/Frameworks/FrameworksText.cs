@@ -77,10 +77,14 @@ public static partial class FrameworksText
         {
             // A level covers from its minimum up to one below the next higher level's (the top level: up to every item).
             var (from, to) = (levels[i].MinClear, i == 0 ? total : levels[i - 1].MinClear - 1);
-            var range = from == to ? (from == total ? $"ครบทั้ง {total} ข้อ" : $"{from} ข้อ")
-                : from == 0 ? $"น้อยกว่า {to + 1} ข้อ"
-                : to == total ? $"{from} ข้อขึ้นไป" : $"{from}–{to} ข้อ";
-            lines.Add(new(levels[i].Level, $"หลักฐานชัดเจน {range}"));
+            lines.Add(new(levels[i].Level, (from, to) switch
+            {
+                (0, 0) => "ไม่มีข้อใดมีหลักฐานชัดเจน",
+                _ when from == to => from == total ? $"หลักฐานชัดเจนครบทั้ง {total} ข้อ" : $"หลักฐานชัดเจน {from} ข้อ",
+                (0, _) => $"หลักฐานชัดเจนน้อยกว่า {to + 1} ข้อ",
+                _ when to == total => $"หลักฐานชัดเจน {from} ข้อขึ้นไป",
+                _ => $"หลักฐานชัดเจน {from}–{to} ข้อ",
+            }));
         }
         if (levels.Count > 0 && levels[^1].MinClear > 0) lines.Add(new(0, $"หลักฐานชัดเจนน้อยกว่า {levels[^1].MinClear} ข้อ"));
         return lines;
