@@ -36,6 +36,11 @@ public sealed class FrameworkJourneyTests
         await Assertions.Expect(first).ToContainTextAsync("หลักฐานชัดเจน ≥ 6 ข้อ → ระดับ 5, ≥ 5 → 4, ≥ 4 → 3, ≥ 3 → 2, น้อยกว่า 3 → 1");
         await Assertions.Expect(first.Locator("tbody tr").First).ToContainTextAsync("หลักฐานชัดเจนครบทั้ง 6 ข้อ");
         await frameworks.ScreenshotAsync($"framework-details-{provider}");
+        // Printed, the page is the framework alone: no menu, no buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".page-head .actions")).ToBeHiddenAsync();
+        await frameworks.ScreenshotAsync($"framework-print-{provider}");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await frameworks.EditAsync();
         await frameworks.ScreenshotAsync($"framework-editor-{provider}");
@@ -61,19 +66,29 @@ public sealed class FrameworkJourneyTests
         await Assertions.Expect(second).ToContainTextAsync("หลักฐานชัดเจน ≥ 5 ข้อ → ระดับ 5");
         Assert.Empty(scriptErrors);
 
+        // Every framework page on a desktop (the rest) and on a phone (all), for a person to look at; none scrolls sideways.
+        const string obec = "/assessment/frameworks/OBEC-S5-55-56";
+        (string Path, string Name)[] rest =
+        [
+            ("/assessment/frameworks/ESA2557-S1?revision=1", "old-revision"), ("/assessment/frameworks/new", "new"),
+            ("/assessment/frameworks/new?from=ESA2557-S1", "copy"), ("/assessment/frameworks/import", "import"), ($"{obec}/standards/new", "standard-new"),
+            ($"{obec}/standards/1/edit", "standard-edit"), ($"{obec}/standards/1/delete", "standard-delete"), ($"{obec}/standards/1/indicators/new", "indicator-new"),
+            ($"{obec}/indicators/1.2/delete", "indicator-delete"),
+        ];
         var phone = await host.NewPageAsync(width: 390, height: 844);
         await new LoginPage(phone).SignInAsync("admin@phatthana.demo", DemoSeeder.Password);
-        foreach (var (path, name) in new[]
+        foreach (var (screen, kind, pages) in new[]
                  {
-                     ("/assessment/frameworks", "list"), ("/assessment/frameworks/OBEC-S5-55-56", "details"),
-                     ("/assessment/frameworks/OBEC-S5-55-56/indicators/1.2/edit", "indicator"), ("/assessment/frameworks/new", "new"),
+                     (page, "desktop", rest),
+                     (phone, "phone", [("/assessment/frameworks", "list"), (obec, "details"), ($"{obec}/edit", "editor"), ($"{obec}/indicators/1.2/edit", "indicator"), .. rest]),
                  })
-        {
-            await phone.GotoAsync(path);
-            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-            // Nothing wider than the phone: the page never scrolls sideways.
-            Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
-            await phone.ScreenshotAsync(new() { Path = BrowserHost.ScreenshotPath($"framework-phone-{name}-{provider}"), FullPage = true });
-        }
+            foreach (var (path, name) in pages)
+            {
+                await screen.GotoAsync(path);
+                await Assertions.Expect(screen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                Assert.True(await screen.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways on a {kind}");
+                await screen.ScreenshotAsync(new() { Path = BrowserHost.ScreenshotPath($"framework-{kind}-{name}-{provider}"), FullPage = true });
+            }
+        Assert.Empty(scriptErrors);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ImportModel(AppDbContext db, SaveFramework save) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (Upload is not { Length: > 0 }) return Refuse("กรุณาเลือกไฟล์ .json ของกรอบการประเมิน");
-        if (Upload.Length > MaxBytes) return Refuse($"ไฟล์ใหญ่เกิน {MaxBytes / 1024:#,0} KB");
+        if (Upload.Length > MaxBytes) return Refuse($"ไฟล์ใหญ่เกิน {MaxBytes / 1024 / 1024} MB");
         FrameworkInput? input;
         try
         {

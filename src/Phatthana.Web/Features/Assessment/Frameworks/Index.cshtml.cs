@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, UserScope scope, DisplayFormat f
         new("ประเด็น", r => r.Summary.Items, CellKind.Number, Width: 9),
         new("ที่มา", r => r.Source, SortKey: "source", Width: 12),
         new("รอบที่ใช้", r => r.Rounds, CellKind.Number, "rounds", Width: 10),
-        new("แก้ไขล่าสุด", r => r.UpdatedAt, CellKind.DateTime, "updated", Width: 16));
+        new("แก้ไขล่าสุด", r => DateOnly.FromDateTime(r.UpdatedAt.ToOffset(ThaiDate.ThailandOffset).DateTime), CellKind.Date, "updated", Width: 14));
 
     private static readonly SortMap<FrameworkRow> Sorts = new SortMap<FrameworkRow>("code")
         .Add("code", r => r.Summary.Code).Add("name", r => r.Summary.Name).Add("revision", r => r.Summary.Revision, r => r.Summary.Code)
