@@ -40,6 +40,10 @@ public abstract class FrameworkEditModel(AppDbContext db, SaveFramework save) : 
     /// <summary>A fresh, editable copy of the current document.</summary>
     protected FrameworkInput Draft() => FrameworkDocument.Export(Framework);
 
+    /// <summary>Standard <paramref name="number"/> of the current revision, and where it is.</summary>
+    protected (int Index, StandardDef Standard)? LocateStandard(int number) =>
+        Framework.Definition.Standards.Select((s, i) => (i, s)).Where(x => x.s.Number == number).Select(x => ((int, StandardDef)?)x).FirstOrDefault();
+
     /// <summary>(standard index, indicator index) of "1.2" in the current revision.</summary>
     protected (int Standard, int Indicator)? Locate(string key)
     {

@@ -11,26 +11,21 @@ public sealed class IndicatorNewModel(AppDbContext db, SaveFramework save) : Fra
 
     public async Task<IActionResult> OnGetAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is null) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (_, var current)) return NotFound();
         Stamp();
+        Standard = current;
         Indicator = IndicatorForm.Blank(Standard.Indicators.Select(i => i.Number).DefaultIfEmpty().Max() + 1);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is not { } s) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (var s, var current)) return NotFound();
+        Standard = current;
         var (indicator, missing) = Indicator.Read();
         var document = Draft();
         var at = Place(document.Standards![s]!.Indicators!, indicator, i => i.Number);
         var saved = await SaveAsync(document, new FormPlacement(s, at, IndicatorForm: Indicator), missing);
         return saved is null ? Page() : Saved(saved, $"เพิ่มตัวชี้วัด {standard}.{Indicator.Number}");
-    }
-
-    private int? Find(int number)
-    {
-        var index = Framework.Definition.Standards.ToList().FindIndex(s => s.Number == number);
-        if (index >= 0) Standard = Framework.Definition.Standards[index];
-        return index < 0 ? null : index;
     }
 }

@@ -11,24 +11,19 @@ public sealed class StandardDeleteModel(AppDbContext db, SaveFramework save) : F
 
     public async Task<IActionResult> OnGetAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is null) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (_, var current)) return NotFound();
         Stamp();
+        Current = current;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is not { } index) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (var index, var current)) return NotFound();
+        Current = current;
         var document = Draft();
         document.Standards!.RemoveAt(index);
         var saved = await SaveAsync(document, new FormPlacement());
         return saved is null ? Page() : Saved(saved, $"ลบมาตรฐานที่ {standard}");
-    }
-
-    private int? Find(int number)
-    {
-        var index = Framework.Definition.Standards.ToList().FindIndex(s => s.Number == number);
-        if (index >= 0) Current = Framework.Definition.Standards[index];
-        return index < 0 ? null : index;
     }
 }

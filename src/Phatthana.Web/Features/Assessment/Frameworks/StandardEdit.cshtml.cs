@@ -11,28 +11,21 @@ public sealed class StandardEditModel(AppDbContext db, SaveFramework save) : Fra
 
     public async Task<IActionResult> OnGetAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is null) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (_, var current)) return NotFound();
         Stamp();
-        Standard = new StandardForm { Number = Current.Number, Name = Current.Name };
+        Current = current;
+        Standard = new StandardForm { Number = current.Number, Name = current.Name };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string code, int standard)
     {
-        if (!await LoadAsync(code) || Find(standard) is not { } index) return NotFound();
+        if (!await LoadAsync(code) || LocateStandard(standard) is not (var index, var current)) return NotFound();
+        Current = current;
         var document = Draft();
         var edited = document.Standards![index]! with { Number = Standard.Number, Name = Standard.Name };
         var at = Place(document.Standards, edited, s => s.Number, replacing: index);
         var saved = await SaveAsync(document, new FormPlacement(at, EditsStandard: true));
         return saved is null ? Page() : Saved(saved, $"บันทึกมาตรฐานที่ {Standard.Number}");
-    }
-
-    private int? Find(int number)
-    {
-        var standards = Framework.Definition.Standards;
-        var index = standards.ToList().FindIndex(s => s.Number == number);
-        if (index < 0) return null;
-        Current = standards[index];
-        return index;
     }
 }
