@@ -98,6 +98,7 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "indicator" or "key" => "1.1",
                 "step" => "submit",
                 "item" => "1",
+                "standard" => "1",
                 "handler" => "",
                 "course" => Guid.NewGuid().ToString(),
                 "certificateCode" => "no-such-certificate",

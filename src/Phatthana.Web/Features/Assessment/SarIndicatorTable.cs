@@ -112,24 +112,6 @@ public static class SarIndicatorTable
     public static IEnumerable<(int Level, string Text)> Scale(IndicatorDef indicator)
     {
         var described = (indicator.LevelDescriptions ?? []).GroupBy(l => l.Level).ToDictionary(g => g.Key, g => g.First().Text);
-        if (indicator.Rule.Kind == ScoringRule.RubricKind)
-            return Rubric.Select(r => (r.Level, described.GetValueOrDefault(r.Level) ?? r.Text));
-        var levels = (indicator.Rule.Levels ?? []).OrderByDescending(l => l.Level).ToList();
-        var total = indicator.Items.Count;
-        return levels.Select((l, i) => (l.Level, described.GetValueOrDefault(l.Level) ?? (l.MinClear, i) switch
-        {
-            (var m, _) when m >= total => $"มีร่องรอยหลักฐานปรากฏชัดเจนครบ {total} ข้อ",
-            (> 0, _) => $"มีร่องรอยหลักฐานปรากฏชัดเจน {l.MinClear} ข้อขึ้นไป",
-            (_, > 0) => $"มีร่องรอยหลักฐานปรากฏชัดเจนน้อยกว่า {levels[i - 1].MinClear} ข้อ",
-            _ => "ทุกกรณี",
-        }));
+        return Frameworks.FrameworksText.Explain(indicator).Select(r => (r.Level, described.GetValueOrDefault(r.Level) ?? r.Condition));
     }
-
-    private static readonly (int Level, string Text)[] Rubric =
-    [
-        (4, "ดำเนินการครบทุกข้อ ร่องรอยหลักฐานปรากฏเด่นชัด ตรวจสอบได้ทุกข้อ และนำผลไปใช้ปรับปรุงการดำเนินงาน"),
-        (3, "ดำเนินการครบทุกข้อ ร่องรอยหลักฐานปรากฏชัดเจนในบางข้อ"),
-        (2, "ดำเนินการครบทุกข้อ ร่องรอยหลักฐานที่ปรากฏขาดความชัดเจนทุกข้อ"),
-        (1, "ดำเนินการครบทุกข้อ แต่ไม่มีร่องรอยหลักฐาน"),
-    ];
 }

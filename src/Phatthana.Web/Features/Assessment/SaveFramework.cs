@@ -14,6 +14,9 @@ public sealed class SaveFramework(AppDbContext db)
 {
     public const string DuplicateCode = "มีกรอบการประเมินรหัสนี้แล้ว — แก้ไขด้วย PUT /api/v1/frameworks/{code}";
 
+    /// <summary>Codes the pages' own addresses take (/assessment/frameworks/new, …/import): a framework under one could not be opened.</summary>
+    public static readonly IReadOnlyList<string> ReservedCodes = ["new", "import"];
+
     public static Task<Framework?> CurrentAsync(AppDbContext db, string code, CancellationToken ct = default) =>
         db.Frameworks.Where(f => f.Code == code).OrderByDescending(f => f.Revision).FirstOrDefaultAsync(ct);
 
@@ -22,13 +25,20 @@ public sealed class SaveFramework(AppDbContext db)
         var read = FrameworkDocument.Read(input);
         if (!read.Succeeded) return Outcome<Framework>.Invalid(read.Errors);
         var (code, name, definition) = read.Value;
+        if (ReservedCodes.Contains(code, StringComparer.OrdinalIgnoreCase))
+            return Outcome<Framework>.Invalid([new("code", $"ใช้รหัส \"{code}\" ไม่ได้ เพราะเป็นชื่อหน้าของระบบ — กรุณาเลือกรหัสอื่น")]);
         if (await db.Frameworks.AnyAsync(f => f.Code == code, ct)) return Outcome<Framework>.Duplicate("code", DuplicateCode);
         var framework = new Framework { Code = code, Name = name, Definition = definition, IsShipped = shipped };
         db.Frameworks.Add(framework);
         return await db.TrySaveAsync(framework, "code", DuplicateCode, ct);
     }
 
-    public async Task<Outcome<Framework>> ReviseAsync(Framework current, FrameworkInput? input, CancellationToken ct = default)
+    /// <summary>
+    /// Changes <paramref name="current"/> (tracked): refused when the caller edited an older revision, or — with
+    /// <paramref name="version"/>, the one the caller read — when the revision was changed in place since. A document
+    /// the same as the current one saves nothing, so an unchanged form or re-imported export adds no revision.
+    /// </summary>
+    public async Task<Outcome<Framework>> ReviseAsync(Framework current, FrameworkInput? input, int? version = null, CancellationToken ct = default)
     {
         var read = FrameworkDocument.Read(input is null ? null : input with { Code = input.Code ?? current.Code });
         if (!read.Succeeded) return Outcome<Framework>.Invalid(read.Errors);
@@ -36,6 +46,8 @@ public sealed class SaveFramework(AppDbContext db)
         if (code != current.Code) return Outcome<Framework>.Invalid([new("code", "เปลี่ยนรหัสกรอบการประเมินไม่ได้ — เพิ่มเป็นกรอบใหม่แทน")]);
         if (input!.Revision is { } asked && asked != current.Revision)
             return Outcome<Framework>.Duplicate("", $"กรอบการประเมินนี้มีฉบับที่ {current.Revision} แล้ว (คุณแก้จากฉบับที่ {asked}) — โหลดใหม่แล้วแก้อีกครั้ง");
+        if (version is { } seen && seen != current.Version) return Outcome<Framework>.Duplicate("", SaveOutcome.ConcurrencyMessage);
+        if (name == current.Name && Same(definition, current.Definition)) return Outcome<Framework>.Ok(current);
         if (await db.AssessmentRounds.AnyAsync(r => r.FrameworkId == current.Id, ct))
         {
             var next = new Framework { Code = code, Name = name, Definition = definition, Revision = current.Revision + 1 };
@@ -47,6 +59,9 @@ public sealed class SaveFramework(AppDbContext db)
         current.IsShipped = false;
         return await db.TrySaveAsync(current, "", "", ct);
     }
+
+    private static bool Same(FrameworkDefinition a, FrameworkDefinition b) =>
+        JsonSerializer.Serialize(a, FrameworkConfiguration.Json) == JsonSerializer.Serialize(b, FrameworkConfiguration.Json);
 }
 
 /// <summary>The two frameworks shipped with the system, transcribed from the offices' own reports; added once to a database that lacks their code.</summary>

@@ -44,6 +44,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
         new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("เกณฑ์อัตรากำลัง", "/manpower/rule-sets", Policies.ReadAreaAnalyses, NeedsArea: false),
+        new("กรอบการประเมิน", "/assessment/frameworks", Policies.ReadAssessment, NeedsArea: false),
         new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
         new("บันทึกการแก้ไข", "/audit", Policies.ReadAudit, NeedsArea: false),
         new("เขตพื้นที่ทั้งหมด", "/areas", Policies.SystemAdmin, NeedsArea: false, Exact: true),

@@ -156,13 +156,4 @@ public sealed class IndicatorModel(AppDbContext db, UserScope user, Rounds round
 
     /// <summary>The form's values for an item: as typed when it was the one sent back with errors, otherwise as saved.</summary>
     public ItemForm FormFor(ItemDto item) => Sent == $"item-{item.Number}" ? Item : ItemForm.From(item);
-
-    /// <summary>The seeds' "ระดับคุณภาพ / คำอธิบายระดับคุณภาพ" rows: the framework's descriptions, or the rule's own terms when it has none.</summary>
-    public IReadOnlyList<LevelDescription> Levels() =>
-        Definition.LevelDescriptions is { Count: > 0 } given ? [.. given.OrderByDescending(d => d.Level)]
-        : Definition.Rule.Kind == ScoringRule.RubricKind
-            ? [new(4, "ดำเนินการครบทุกข้อ หลักฐานชัดเจนและตรวจสอบได้ทุกข้อ และนำผลไปใช้ปรับปรุง"), new(3, "ดำเนินการครบทุกข้อ มีหลักฐานชัดเจนอย่างน้อยหนึ่งข้อ"),
-               new(2, "ดำเนินการครบทุกข้อ หลักฐานไม่ชัดเจนทุกข้อ"), new(1, "ดำเนินการครบทุกข้อ แต่บางข้อไม่มีหลักฐาน"), new(0, "ยังดำเนินการไม่ครบทุกข้อ")]
-            : [.. (Definition.Rule.Levels ?? []).OrderByDescending(l => l.Level).Select(l => new LevelDescription(l.Level,
-                l.MinClear == 0 ? "มีร่องรอยหลักฐานปรากฏชัดเจนน้อยกว่าระดับถัดไป" : $"มีร่องรอยหลักฐานปรากฏชัดเจนอย่างน้อย {l.MinClear} ข้อ"))];
 }
