@@ -41,6 +41,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("ชั่วโมงการพัฒนาและคูปอง", "/areas/{area}/training/hours", Policies.ReadPeople),
         new("ประวัติของฉัน", "/me/profile", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("ประวัติการพัฒนาของฉัน", "/me/transcript", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
+        new("แผนพัฒนาตนเองของฉัน", "/me/id-plan", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
         new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("เกณฑ์อัตรากำลัง", "/manpower/rule-sets", Policies.ReadAreaAnalyses, NeedsArea: false),

@@ -56,6 +56,8 @@ public sealed class PlanModel(AppDbContext db, RouteScope route, UserScope user,
     public bool CanWrite => plans.MayWrite(Person) && Plan.Status is IdPlanStatus.Draft or IdPlanStatus.Returned;
     public bool CanDecide => Plan.Status == IdPlanStatus.Submitted && Policies.Allows(Policies.DecideIdPlans, user.Role) && WhyNotDecide is null;
     public string? WhyNotDecide { get; private set; }
+    /// <summary>The caller decides some people's plans (a director, area staff), so is told why not this one.</summary>
+    public bool MayDecideSome => Policies.Allows(Policies.DecideIdPlans, user.Role);
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int fiscalYear)
