@@ -36,7 +36,7 @@ public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
             : db.People.FirstOrDefaultAsync(p => p.NationalId == key, ct);
 
     public Task<IdPlan?> FindAsync(Guid personId, int fiscalYear, CancellationToken ct = default) =>
-        db.IdPlans.Include(p => p.Competencies).Include(p => p.Needs).FirstOrDefaultAsync(p => p.PersonId == personId && p.FiscalYear == fiscalYear, ct);
+        db.IdPlans.Include(p => p.Competencies).Include(p => p.Needs).AsSplitQuery().FirstOrDefaultAsync(p => p.PersonId == personId && p.FiscalYear == fiscalYear, ct);
 
     /// <summary>Whether the caller may write this person's plan: themself, their school's director, the area's staff.</summary>
     public bool MayWrite(Person person) => scope.Role switch

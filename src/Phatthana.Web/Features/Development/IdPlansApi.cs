@@ -50,7 +50,7 @@ public static class IdPlansApi
     /// <summary>The plan as read: the person's group's competencies (retired ones only where assessed) and the needs by priority.</summary>
     public static async Task<IdPlanDto> ViewAsync(AppDbContext db, NationalIdDisclosure ids, Person person, int fiscalYear, CancellationToken ct = default)
     {
-        var plan = await db.IdPlans.AsNoTracking().Include(p => p.Competencies).Include(p => p.Needs).ThenInclude(n => n.Topic)
+        var plan = await db.IdPlans.AsNoTracking().Include(p => p.Competencies).Include(p => p.Needs).ThenInclude(n => n.Topic).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.PersonId == person.Id && p.FiscalYear == fiscalYear, ct);
         var group = PositionGroups.Of(person.Position);
         var levels = plan?.Competencies.ToDictionary(c => c.CompetencyId, c => c.Level) ?? [];
