@@ -52,6 +52,17 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Development.IdPlanNeed> IdPlanNeeds => Set<Features.Development.IdPlanNeed>();
     public DbSet<Features.Development.NeedsSurvey> NeedsSurveys => Set<Features.Development.NeedsSurvey>();
     public DbSet<Features.Development.NeedResponse> NeedResponses => Set<Features.Development.NeedResponse>();
+    public DbSet<Features.Plans.DevelopmentPlan> DevelopmentPlans => Set<Features.Plans.DevelopmentPlan>();
+    public DbSet<Features.Plans.PlanStrategy> PlanStrategies => Set<Features.Plans.PlanStrategy>();
+    public DbSet<Features.Plans.PlanProject> PlanProjects => Set<Features.Plans.PlanProject>();
+    public DbSet<Features.Plans.ProjectActivity> ProjectActivities => Set<Features.Plans.ProjectActivity>();
+    public DbSet<Features.Plans.ProjectCourse> ProjectCourses => Set<Features.Plans.ProjectCourse>();
+    public DbSet<Features.Plans.Kpi> Kpis => Set<Features.Plans.Kpi>();
+    public DbSet<Features.Plans.KpiTarget> KpiTargets => Set<Features.Plans.KpiTarget>();
+    public DbSet<Features.Plans.KpiActual> KpiActuals => Set<Features.Plans.KpiActual>();
+    public DbSet<Features.Plans.Disbursement> Disbursements => Set<Features.Plans.Disbursement>();
+    public DbSet<Features.Plans.DisbursementTarget> DisbursementTargets => Set<Features.Plans.DisbursementTarget>();
+    public DbSet<Features.Plans.AlignmentTag> AlignmentTags => Set<Features.Plans.AlignmentTag>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
