@@ -3,6 +3,7 @@ using Phatthana.Web.Features.Assessment;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Development;
+using Phatthana.Web.Features.Plans;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Training;
@@ -53,6 +54,17 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
         services.AddScoped<Development.IdPlans>();
+        services.AddScoped<Plans.SavePlan>();
+        services.AddScoped<Plans.SaveProject>();
+        services.AddScoped<Plans.SaveKpi>();
+        services.AddScoped<Plans.PlanView>();
+        services.AddScoped<Plans.KpiMetrics>();
+        // The live measures a KPI may be bound to.
+        services.AddScoped<Plans.IKpiMetric, Plans.TepeAssistantsMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.HoursMetMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.DevelopedMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.ProjectPassRateMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.PlcHoursMetric>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -94,6 +106,7 @@ public static class FeatureExtensions
             .MapEvidenceApi()
             .MapIdPlansApi()
             .MapCatalogueApi()
+            .MapPlansApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

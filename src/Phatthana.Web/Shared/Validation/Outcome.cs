@@ -43,6 +43,9 @@ public sealed class Outcome<T>
         return Errors.Count > 0 ? ApiResults.Validation(Errors) : ok(Value!);
     }
 
+    /// <summary>As <see cref="ToApi"/>, when the success answer must be read from the database first.</summary>
+    public async Task<IResult> ToApiAsync(Func<T, Task<IResult>> ok) => Succeeded ? await ok(Value!) : ToApi(_ => TypedResults.NoContent());
+
     /// <summary>Puts every message under its field on the form (fields are prefixed with the bound model's name).</summary>
     public void CopyTo(ModelStateDictionary modelState, string prefix)
     {
