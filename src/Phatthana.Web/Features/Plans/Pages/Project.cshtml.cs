@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Phatthana.Web.Data;
+using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Thai;
+using Phatthana.Web.Shared.Validation;
+
+namespace Phatthana.Web.Features.Plans.Pages;
+
+/// <summary>
+/// A project: its details and budget by the five categories, its activities with planned dates and when each was done
+/// (late ones flagged), the courses that implement it, its KPIs; edited by area staff, each form on its own.
+/// </summary>
+[Authorize(Policy = Policies.ReadAreaAnalyses)]
+public sealed class ProjectModel(AppDbContext db, UserScope user, SaveProject save, TimeProvider time) : PageModel
+{
+    public sealed class DetailsForm
+    {
+        public string? Name { get; set; }
+        public int? FiscalYear { get; set; }
+        public string? Objectives { get; set; }
+        public string? Methods { get; set; }
+        public string? TargetGroup { get; set; }
+        public string? Division { get; set; }
+        public string? ResponsiblePerson { get; set; }
+        public string? StartDate { get; set; }
+        public string? EndDate { get; set; }
+        public string? Status { get; set; }
+        public decimal? Personnel { get; set; }
+        public decimal? Operations { get; set; }
+        public decimal? Investment { get; set; }
+        public decimal? Subsidy { get; set; }
+        public decimal? Other { get; set; }
+        public List<string> Courses { get; set; } = [];
+        public string? ActNotes { get; set; }
+        public int? Version { get; set; }
+    }
+
+    public sealed class ActivityRow
+    {
+        public string? Name { get; set; }
+        public string? StartDate { get; set; }
+        public string? EndDate { get; set; }
+        public string? DoneOn { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public const int SpareActivities = 3;
+
+    [BindProperty] public DetailsForm Details { get; set; } = new();
+    [BindProperty] public List<ActivityRow> Activities { get; set; } = [];
+    public string? Sent { get; private set; }
+    public PlanProject Project { get; private set; } = null!;
+    public DevelopmentPlan Plan { get; private set; } = null!;
+    public PlanStrategy Strategy { get; private set; } = null!;
+    public IReadOnlyList<(Guid Id, string Name)> Divisions { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Code, string Name)> CourseOptions { get; private set; } = [];
+    public IReadOnlyList<ProjectActivity> Saved { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool CanWrite => Policies.Allows(Policies.AreaAdmin, user.Role);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Fill();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(Guid id)
+    {
+        Sent = "details";
+        if (!CanWrite) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        var errors = new List<FieldError>();
+        var d = Details;
+        var input = new ProjectInput(d.Name, d.FiscalYear, d.Objectives, d.Methods, d.TargetGroup, d.Division, d.ResponsiblePerson,
+            Date(d.StartDate, "startDate", errors), Date(d.EndDate, "endDate", errors), d.Status,
+            new BudgetInput(d.Personnel, d.Operations, d.Investment, d.Subsidy, d.Other), [.. Project.Alignment], [.. d.Courses], d.ActNotes, d.Version);
+        var outcome = errors.Count > 0 ? Outcome<PlanProject>.Invalid(errors) : await save.SaveAsync(Plan, Strategy, Project, input);
+        if (!outcome.Succeeded)
+        {
+            // The form's budget fields sit on the form itself ("budget.operations" → Details.Operations); courses are one list.
+            foreach (var e in outcome.Errors.Concat(outcome.Conflict is { } c ? [c] : []))
+                ModelState.AddModelError(Outcome<object>.FormKey(nameof(Details),
+                    e.Field.StartsWith("budget.") ? e.Field[7..] : e.Field.StartsWith("courses[") ? "courses" : e.Field), e.Message);
+            return Page();
+        }
+        TempData["Flash"] = "บันทึกรายละเอียดโครงการแล้ว";
+        return Redirect($"/projects/{id}");
+    }
+
+    public async Task<IActionResult> OnPostActivitiesAsync(Guid id)
+    {
+        Sent = "activities";
+        if (!CanWrite) return Forbid();
+        if (!await LoadAsync(id)) return NotFound();
+        var errors = new List<FieldError>();
+        var rows = new List<int>();
+        var input = new List<ActivityInput?>();
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            var a = Activities[i];
+            if (string.IsNullOrWhiteSpace(a.Name) && string.IsNullOrWhiteSpace(a.StartDate) && string.IsNullOrWhiteSpace(a.EndDate)) continue;
+            var k = input.Count;
+            rows.Add(i);
+            input.Add(new ActivityInput(a.Name, Date(a.StartDate, $"[{k}].startDate", errors), Date(a.EndDate, $"[{k}].endDate", errors), Date(a.DoneOn, $"[{k}].doneOn", errors), a.Note));
+        }
+        // An unreadable date refuses the whole list, as the use case's own checks do: nothing is saved.
+        var outcome = errors.Count > 0 ? Outcome<PlanProject>.Invalid(errors) : await save.SaveActivitiesAsync(Project, input);
+        if (!outcome.Succeeded)
+        {
+            outcome.CopyRowsTo(ModelState, nameof(Activities), rows);
+            return Page();
+        }
+        TempData["Flash"] = "บันทึกกิจกรรมแล้ว";
+        return Redirect($"/projects/{id}#activities");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await db.PlanProjects.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } project) return false;
+        Project = project;
+        Plan = await db.DevelopmentPlans.FirstAsync(p => p.Id == project.PlanId, ct);
+        Strategy = await db.PlanStrategies.FirstAsync(s => s.Id == project.StrategyId, ct);
+        Divisions = (await db.Divisions.AsNoTracking().Where(d => d.AreaId == project.AreaId).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+            .OrderBy(d => d.Name, ThaiText.Comparer).Select(d => (d.Id, d.Name)).ToList();
+        CourseOptions = (await db.Courses.AsNoTracking().Where(c => c.AreaId == project.AreaId).Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(ct))
+            .OrderBy(c => c.Code).Select(c => (c.Id, c.Code, c.Name)).ToList();
+        Saved = await db.ProjectActivities.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.StartDate).ThenBy(a => a.Name).ToListAsync(ct);
+        Today = ThaiDate.TodayInThailand(time);
+        return true;
+    }
+
+    private void Fill()
+    {
+        var p = Project;
+        Details = new DetailsForm
+        {
+            Name = p.Name, FiscalYear = p.FiscalYear, Objectives = p.Objectives, Methods = p.Methods, TargetGroup = p.TargetGroup, Division = p.DivisionId?.ToString(),
+            ResponsiblePerson = p.ResponsiblePerson, StartDate = p.StartDate is { } s ? ThaiDate.Numeric(s) : null, EndDate = p.EndDate is { } e ? ThaiDate.Numeric(e) : null,
+            Status = p.Status.ToString(), Personnel = p.BudgetPersonnel, Operations = p.BudgetOperations, Investment = p.BudgetInvestment, Subsidy = p.BudgetSubsidy,
+            Other = p.BudgetOther, ActNotes = p.ActNotes, Version = p.Version,
+            Courses = db.ProjectCourses.AsNoTracking().Where(c => c.ProjectId == p.Id).Select(c => c.CourseId.ToString()).ToList(),
+        };
+        Activities = Saved.Select(a => new ActivityRow
+        {
+            Name = a.Name, StartDate = ThaiDate.Numeric(a.StartDate), EndDate = ThaiDate.Numeric(a.EndDate), DoneOn = a.DoneOn is { } d ? ThaiDate.Numeric(d) : null, Note = a.Note,
+        }).ToList();
+    }
+
+    private static DateOnly? Date(string? text, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (ThaiDate.TryParse(text, out var date)) return date;
+        errors.Add(new(field, $"\"{text}\" ไม่ใช่วันที่ที่อ่านได้ — ใช้ วว/ดด/ปปปป ในปี พ.ศ. เช่น 15/01/2570"));
+        return null;
+    }
+}
