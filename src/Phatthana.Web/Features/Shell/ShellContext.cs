@@ -36,6 +36,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("อัตรากำลัง", "/areas/{area}/manpower", Policies.ReadAreaAnalyses),
         new("การพัฒนา/อบรม", "/areas/{area}/training", Policies.SignedIn, Under: ["/sessions/", "/courses/"]),
         new("ประเมินตนเอง", "/areas/{area}/assessment", Policies.ReadAssessment, Under: ["/assessment-rounds/"]),
+        new("แผนพัฒนา", "/areas/{area}/plans", Policies.ReadAreaAnalyses, Under: ["/plans/", "/projects/"]),
         new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),
         new("นำเข้าข้อมูล", "/areas/{area}/imports", Policies.SchoolData),
         new("ชั่วโมงการพัฒนาและคูปอง", "/areas/{area}/training/hours", Policies.ReadPeople),
