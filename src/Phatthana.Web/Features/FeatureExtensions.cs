@@ -53,6 +53,8 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
         services.AddScoped<Development.IdPlans>();
+        services.AddScoped<Development.SaveCompetency>();
+        services.AddScoped<Development.SaveTopic>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
