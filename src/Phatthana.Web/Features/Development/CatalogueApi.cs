@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
-using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Reporting;
-using Phatthana.Web.Shared.Validation;
 using Phatthana.Web.Shared.Web;
-using T = Phatthana.Web.Features.Development.DevelopmentText;
 
 namespace Phatthana.Web.Features.Development;
 
@@ -87,34 +84,9 @@ public static class CatalogueApi
                 .Select(t => new TopicDto(t.Id, t.Name, t.Group, t.CompetencyId is { } id ? codes.GetValueOrDefault(id) : null, t.SubjectArea, t.Active, t.Version)).ToList());
     }
 
-    /// <summary>The catalogue as a file: a sheet (or table) of competencies and one of topics, each topic with the competency it builds.</summary>
-    public static async Task<IResult> FileAsync(HttpContext http, Area area, CatalogueDto catalogue, PositionGroup? group)
-    {
-        if (!ReportResults.TryFileFormat(http.Request, out var format) || format is not { } f) return ReportResults.UnknownFormat(http.Request);
-        var names = catalogue.Competencies.ToLookup(c => (c.Group, c.Code), c => c.Name);
-        var competencies = new TableSpec<CompetencyDto>("สมรรถนะ",
-            new(T.Group, c => T.Label(c.Group), Width: 18), new(T.CompetencyCode, c => c.Code, Width: 10), new(T.CompetencyName, c => c.Name, Width: 44, Wrap: true),
-            new(T.Kind, c => T.Label(c.Kind), Width: 20), new(T.ExpectedLevel, c => c.ExpectedLevel, CellKind.Number, Width: 12),
-            new(T.SortOrder, c => c.SortOrder, CellKind.Number, Width: 8), new(T.Description, c => c.Description, Width: 40, Wrap: true),
-            new("สถานะ", c => c.Active ? T.InUse : T.Retired, Width: 12));
-        var topics = new TableSpec<TopicDto>("หัวข้อการพัฒนา",
-            new(T.Group, t => T.Label(t.Group), Width: 18), new(T.TopicName, t => t.Name, Width: 50, Wrap: true),
-            new(T.BuildsCompetency, t => t.Competency is { } code ? $"{code} {names[(t.Group, code)].FirstOrDefault()}" : null, Width: 40, Wrap: true),
-            new(T.SubjectAreaLabel, t => t.SubjectArea is { } s ? PersonnelText.Label(s) : null, Width: 24), new("สถานะ", t => t.Active ? T.InUse : T.Retired, Width: 12));
-        var report = await ReportResults.StartAsync(http, T.Catalogue, area, $"competencies-{area.Code}", http.RequestAborted) with
-        {
-            Subtitles = [group is { } g ? $"{T.Group} {T.Label(g)}" : "ทุกกลุ่มตำแหน่ง"],
-            Orientation = PageOrientation.Landscape,
-            Blocks = [new TableBlock(competencies.ToReport(catalogue.Competencies)), new TableBlock(topics.ToReport(catalogue.Topics))],
-        };
-        return ReportResults.File(http, report, f);
-    }
-
-    private static async Task<IResult> List(HttpContext http, RouteScope scope, AppDbContext db, PositionGroup? group)
-    {
-        var catalogue = await ReadAsync(db, scope.Area.Id, group);
-        return ReportResults.WantsFile(http.Request) ? await FileAsync(http, scope.Area, catalogue, group) : TypedResults.Ok(catalogue);
-    }
+    private static async Task<IResult> List(HttpContext http, RouteScope scope, AppDbContext db, PositionGroup? group) =>
+        ReportResults.WantsFile(http.Request) ? await Catalogue.CatalogueTables.FileAsync(http, scope.Area, group, http.RequestAborted)
+            : TypedResults.Ok(await ReadAsync(db, scope.Area.Id, group));
 
     private static async Task<IResult> Defaults(RouteScope scope, AppDbContext db) =>
         TypedResults.Ok(new DefaultsDto(await DefaultCatalogue.EnsureAsync(db, scope.Area.Id)));
