@@ -3,6 +3,7 @@ using Phatthana.Web.Features.Assessment;
 using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Development;
+using Phatthana.Web.Features.Development.Surveys;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Training;
@@ -55,6 +56,8 @@ public static class FeatureExtensions
         services.AddScoped<Development.IdPlans>();
         services.AddScoped<Development.SaveCompetency>();
         services.AddScoped<Development.SaveTopic>();
+        services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
+        services.AddScoped<Development.Surveys.SurveyAnswers>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -65,9 +68,12 @@ public static class FeatureExtensions
         services.AddSingleton<ImportSignal>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddHostedService<ImportWorker>();
-        // One form adds and edits a post; adding has its own address.
+        // One form adds and edits a post (and a needs survey); adding has its own address.
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-            o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new"));
+        {
+            o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
+            o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
+        });
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
@@ -96,6 +102,7 @@ public static class FeatureExtensions
             .MapEvidenceApi()
             .MapIdPlansApi()
             .MapCatalogueApi()
+            .MapNeedsSurveysApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();
