@@ -77,6 +77,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
+        services.AddScoped<Setup.DemoDevelopment>();
         return services;
     }
 
