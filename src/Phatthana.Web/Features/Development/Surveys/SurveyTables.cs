@@ -11,13 +11,13 @@ public static class SurveyTables
     public static TableSpec<NeedsSurveyDto> Surveys(Func<NeedsSurveyDto, string?>? link) => new("สำรวจความต้องการในการพัฒนา",
         new("แบบสำรวจ", s => s.Name, Link: link, Width: 40, Wrap: true),
         new("ปีงบประมาณ", s => s.FiscalYear.ToString(), Width: 12),
-        new("ช่วงเวลารับคำตอบ", s => Window(s.OpensOn, s.ClosesOn), Width: 30),
+        new("ช่วงเวลารับคำตอบ", s => Window(s.OpensOn, s.ClosesOn), Width: 30, Wrap: true),
         new("กลุ่มเป้าหมาย", s => s.TargetPositions.Count == 0 ? "ทุกตำแหน่ง" : string.Join(", ", s.TargetPositions.Select(PersonnelText.Label)), Width: 30, Wrap: true),
-        new("บุคลากรเป้าหมาย", s => s.Summary.Targeted, CellKind.Number, Width: 14),
-        new("ส่งแผนแล้ว", s => s.Summary.WithPlan, CellKind.Number, Width: 12),
-        new("ตอบแบบสำรวจ", s => s.Summary.Answered, CellKind.Number, Width: 12),
+        new("เป้าหมาย (คน)", s => s.Summary.Targeted, CellKind.Number, Width: 14),
+        new("ส่งแผน", s => s.Summary.WithPlan, CellKind.Number, Width: 12),
+        new("ตอบแบบสั้น", s => s.Summary.Answered, CellKind.Number, Width: 12),
         new("ยังไม่ตอบ", s => s.Summary.Neither, CellKind.Number, Width: 12),
-        new("สถานะ", s => s.Open ? "เปิดรับคำตอบ" : "ปิดรับคำตอบ", Width: 14));
+        new("สถานะ", s => s.Open ? "เปิดรับ" : "ปิดรับ", Width: 10));
 
     /// <param name="answer">Where "การตอบ" leads: the plan that answers, or the short form (for those who may answer for the person).</param>
     public static TableSpec<SurveyPerson> People(Func<SurveyPerson, string?>? person, Func<SurveyPerson, string?>? answer, NationalIdDisclosure ids) => new("บุคลากรกลุ่มเป้าหมาย",
