@@ -67,8 +67,10 @@ public sealed class RespondModel(AppDbContext db, RouteScope route, IdPlans plan
         Survey = survey;
         Refusal = await answers.WhyNotAsync(survey, Person, HttpContext.RequestAborted);
         var group = PositionGroups.Of(Person.Position);
-        Topics = await db.DevelopmentTopics.AsNoTracking().Where(t => t.AreaId == Person.AreaId && t.Group == group && t.Active).ToListAsync();
-        Topics = Topics.OrderBy(t => t.Name, Shared.Thai.ThaiText.Comparer).ToList();
+        // A retired topic the person chose stays on their form, marked, so saving again asks them to choose another.
+        var chosen = db.NeedResponses.Where(r => r.SurveyId == survey.Id && r.PersonId == Person.Id).Select(r => r.TopicId);
+        Topics = (await db.DevelopmentTopics.AsNoTracking().Where(t => t.AreaId == Person.AreaId && t.Group == group && (t.Active || chosen.Contains(t.Id))).ToListAsync())
+            .OrderBy(t => t.Name, Shared.Thai.ThaiText.Comparer).ToList();
         return true;
     }
 }
