@@ -4,6 +4,7 @@ using Phatthana.Web.Features.Audit;
 using Phatthana.Web.Features.DataQuality;
 using Phatthana.Web.Features.Development;
 using Phatthana.Web.Features.Plans;
+using Phatthana.Web.Features.Development.Surveys;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Training;
@@ -65,6 +66,10 @@ public static class FeatureExtensions
         services.AddScoped<Plans.IKpiMetric, Plans.DevelopedMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.ProjectPassRateMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.PlcHoursMetric>();
+        services.AddScoped<Development.SaveCompetency>();
+        services.AddScoped<Development.SaveTopic>();
+        services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
+        services.AddScoped<Development.Surveys.SurveyAnswers>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -75,12 +80,16 @@ public static class FeatureExtensions
         services.AddSingleton<ImportSignal>();
         services.AddSingleton<ImportProgressBoard>();
         services.AddHostedService<ImportWorker>();
-        // One form adds and edits a post; adding has its own address.
+        // One form adds and edits a post (and a needs survey); adding has its own address.
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-            o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new"));
+        {
+            o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
+            o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
+        });
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
+        services.AddScoped<Setup.DemoDevelopment>();
         return services;
     }
 
@@ -107,6 +116,7 @@ public static class FeatureExtensions
             .MapIdPlansApi()
             .MapCatalogueApi()
             .MapPlansApi()
+            .MapNeedsSurveysApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.DataQuality;
+using Phatthana.Web.Features.Development;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
@@ -212,6 +213,91 @@ public sealed class DemoSeederTests
         Assert.Equal([4, 5, 4, 3], open.Select(i => Int(i, "previousLevel")));
         Assert.All(open, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("responsiblePerson").GetString())));
         Assert.Equal([3, 0], (await Indicators("OBEC-S5-55-56", "Open")).Select(i => i.GetProperty("level").GetInt32()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_development_has_id_plans_for_most_teachers_and_a_survey_answered_by_those_without_one(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-development");
+        var areaId = await host.WithDbAsync(db => db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync());
+        var year = Phatthana.Web.Shared.Thai.SchoolCalendar.FiscalYearOf(Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System));
+        var people = (await host.WithDbAsync(db => db.People.Where(p => p.AreaId == areaId).ToListAsync())).ToDictionary(p => p.Id);
+        var plans = await host.WithDbAsync(db => db.IdPlans.Where(p => p.AreaId == areaId).Include(p => p.Competencies).Include(p => p.Needs).AsSplitQuery().ToListAsync());
+        var competencies = await host.WithDbAsync(db => db.Competencies.Where(c => c.AreaId == areaId).ToListAsync());
+        var topics = await host.WithDbAsync(db => db.DevelopmentTopics.Where(t => t.AreaId == areaId).ToListAsync());
+        Assert.Equal([PositionGroup.Teachers, PositionGroup.Administrators], competencies.Select(c => c.Group).Distinct().Order());
+
+        // Four in five teachers have this year's plan: about half approved, a quarter waiting, some returned, some drafts.
+        var teachers = people.Values.Where(p => p is { Status: PersonStatus.Active, SchoolId: not null } && PositionGroups.Of(p.Position) == PositionGroup.Teachers
+            && p.Position is Position.Teacher or Position.AssistantTeacher or Position.ContractTeacher).ToList();
+        var current = plans.Where(p => p.FiscalYear == year && PositionGroups.Of(people[p.PersonId].Position) == PositionGroup.Teachers).ToList();
+        Assert.InRange(current.Count * 100.0 / teachers.Count, 75, 85);
+        double Share(IdPlanStatus s) => current.Count(p => p.Status == s) * 100.0 / current.Count;
+        Assert.InRange(Share(IdPlanStatus.Approved), 40, 55);
+        Assert.InRange(Share(IdPlanStatus.Submitted), 22, 35);
+        Assert.InRange(Share(IdPlanStatus.Returned), 5, 15);
+        Assert.InRange(Share(IdPlanStatus.Draft), 10, 20);
+        Assert.All(plans.Where(p => p.Status == IdPlanStatus.Returned), p => Assert.False(string.IsNullOrEmpty(p.ReturnComment)));
+        Assert.All(plans.Where(p => p.Status is IdPlanStatus.Approved or IdPlanStatus.Returned), p => Assert.True(p.DecidedBy is not null && p.DecidedAt >= p.SubmittedAt));
+        // Last year's too, for many (so "copy last year" has something to copy); directors' on their own catalogue.
+        var last = plans.Where(p => p.FiscalYear == year - 1).ToList();
+        Assert.InRange(last.Count, 300, 600);
+        Assert.InRange(last.Count(p => current.Any(c => c.PersonId == p.PersonId)) * 100.0 / current.Count, 35, 65);
+        var leaders = plans.Where(p => p.FiscalYear == year && PositionGroups.Of(people[p.PersonId].Position) == PositionGroup.Administrators).ToList();
+        Assert.InRange(leaders.Count, 40, 90);
+        Assert.All(leaders, p => Assert.All(p.Competencies, c => Assert.Equal(PositionGroup.Administrators, competencies.Single(x => x.Id == c.CompetencyId).Group)));
+
+        // Every plan is one the app would have taken: its lines pass the save's rules, and a plan handed in was complete enough to hand in.
+        foreach (var plan in plans)
+        {
+            var group = PositionGroups.Of(people[plan.PersonId].Position);
+            var (groupCompetencies, groupTopics) = (competencies.Where(c => c.Group == group).ToList(), topics.Where(t => t.Group == group).ToList());
+            var input = new IdPlanInput(plan.Goal, [.. plan.Competencies.Select(c => (CompetencyLevelInput?)new CompetencyLevelInput(c.CompetencyId.ToString(), c.Level))],
+                [.. plan.Needs.Select(n => (NeedInput?)new NeedInput(n.TopicId.ToString(), n.Priority, [.. n.Methods.Select(m => m.ToString())], n.PlannedStart, n.PlannedEnd, n.ExpectedOutcome))],
+                null);
+            Assert.Empty(IdPlanRules.Read(groupCompetencies, groupTopics, group, plan.FiscalYear, input).Errors);
+            Assert.Equal(plan.SchoolId, people[plan.PersonId].SchoolId);
+            if (plan.Status != IdPlanStatus.Draft)
+            {
+                Assert.Empty(IdPlanRules.WhyNotSubmit(plan, groupCompetencies.Where(c => c.Active)));
+                Assert.InRange(plan.Needs.Count, 2, 4);
+                Assert.NotNull(plan.SubmittedAt);
+            }
+        }
+
+        // Needs that look like the people asking: Thai teachers ask for reading, science teachers for STEM or coding, assistants for classroom management or PA.
+        double Asking(Func<Person, bool> who, params string[] words)
+        {
+            var asked = current.Where(p => who(people[p.PersonId])).ToList();
+            return asked.Count(p => p.Needs.Any(n => words.Any(w => topics.Single(t => t.Id == n.TopicId).Name.Contains(w)))) * 100.0 / asked.Count;
+        }
+        Assert.True(Asking(p => p.Major == SubjectArea.Thai, "อ่านเขียน") > 40);
+        Assert.True(Asking(p => p.Major is not SubjectArea.Thai and not SubjectArea.EarlyChildhood, "อ่านเขียน") < 15);
+        Assert.True(Asking(p => p.Major == SubjectArea.Science, "STEM", "Coding") > 50);
+        Assert.True(Asking(p => p.Position == Position.AssistantTeacher, "ชั้นเรียนเชิงบวก", "(PA)") > 50);
+        Assert.Contains(current, p => p.Needs.Any(n => n.Methods.Count > 0 && n.PlannedStart is not null && n.ExpectedOutcome is not null));
+
+        // teacher@ has begun a draft to finish and submit; director@ has staff waiting and their own plan with the area's staff.
+        var users = await host.WithDbAsync(db => db.Users.Where(u => u.Email == "teacher@phatthana.demo" || u.Email == "director@phatthana.demo").ToDictionaryAsync(u => u.Email!, u => u.NationalId));
+        var linked = Assert.Single(current, p => people[p.PersonId].NationalId == users["teacher@phatthana.demo"]);
+        Assert.Equal(IdPlanStatus.Draft, linked.Status);
+        Assert.Single(linked.Needs);
+        Assert.InRange(linked.Competencies.Count, 1, competencies.Count(c => c.Group == PositionGroup.Teachers) - 1);
+        var director = people.Values.Single(p => p.NationalId == users["director@phatthana.demo"]);
+        Assert.InRange(current.Count(p => p.SchoolId == director.SchoolId && p.Status == IdPlanStatus.Submitted), 1, 20);
+        Assert.Equal(IdPlanStatus.Submitted, plans.Single(p => p.PersonId == director.Id && p.FiscalYear == year).Status);
+
+        // This year's survey asks everyone; its short form is answered only by people whose plan does not answer for them.
+        var survey = Assert.Single(await host.WithDbAsync(db => db.NeedsSurveys.Where(s => s.AreaId == areaId).ToListAsync()));
+        Assert.Equal((year, 0), (survey.FiscalYear, survey.TargetPositions.Count));
+        var answers = await host.WithDbAsync(db => db.NeedResponses.Where(r => r.SurveyId == survey.Id).ToListAsync());
+        var handedIn = plans.Where(p => p.FiscalYear == year && p.Status is IdPlanStatus.Submitted or IdPlanStatus.Approved).Select(p => p.PersonId).ToHashSet();
+        var respondents = answers.GroupBy(a => a.PersonId).ToList();
+        Assert.InRange(respondents.Count, 100, 300);
+        Assert.All(respondents, r => Assert.DoesNotContain(r.Key, handedIn));
+        Assert.All(respondents, r => Assert.Equal(Enumerable.Range(1, r.Count()), r.Select(a => a.Priority).Order()));
+        Assert.All(answers, a => Assert.Equal(PositionGroups.Of(people[a.PersonId].Position), topics.Single(t => t.Id == a.TopicId).Group));
+        Assert.DoesNotContain(respondents, r => people[r.Key].NationalId == users["teacher@phatthana.demo"]);
     }
 
     [Theory, MemberData(nameof(Providers))]

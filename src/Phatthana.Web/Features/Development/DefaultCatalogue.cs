@@ -71,8 +71,14 @@ public static class DefaultCatalogue
         ("การบริหารความเสี่ยงและความปลอดภัยในสถานศึกษา", "F1", null),
     ];
 
-    /// <summary>Adds the default set of each group that has no competencies in the area yet; returns how many rows it added.</summary>
-    public static async Task<int> EnsureAsync(AppDbContext db, Guid areaId, CancellationToken ct = default)
+    /// <summary>The groups a default set ships for.</summary>
+    public static readonly IReadOnlyList<PositionGroup> Groups = [PositionGroup.Teachers, PositionGroup.Administrators];
+
+    /// <summary>
+    /// Adds the default set of each group (or of <paramref name="only"/> that group) that has no competencies in the area yet;
+    /// returns how many rows it added.
+    /// </summary>
+    public static async Task<int> EnsureAsync(AppDbContext db, Guid areaId, CancellationToken ct = default, PositionGroup? only = null)
     {
         var added = 0;
         foreach (var (group, competencySet, topicSet) in new[]
@@ -80,6 +86,7 @@ public static class DefaultCatalogue
                      (PositionGroup.Teachers, TeacherCompetencies, TeacherTopics), (PositionGroup.Administrators, AdministratorCompetencies, AdministratorTopics),
                  })
         {
+            if (only is { } o && o != group) continue;
             if (await db.Competencies.AnyAsync(c => c.AreaId == areaId && c.Group == group, ct)) continue;
             var competencies = competencySet.Select((c, i) => new Competency
             {

@@ -5,6 +5,27 @@ public static class DevelopmentText
 {
     public const string IdPlan = "แผนพัฒนาตนเอง (ID Plan)";
 
+    // The catalogue (สมรรถนะและหัวข้อการพัฒนา).
+    public const string Catalogue = "สมรรถนะและหัวข้อการพัฒนา";
+    public const string Group = "กลุ่มตำแหน่ง";
+    public const string Kind = "ประเภทสมรรถนะ";
+    public const string CompetencyCode = "รหัสสมรรถนะ";
+    public const string CompetencyName = "ชื่อสมรรถนะ";
+    public const string Description = "คำอธิบาย";
+    public const string ExpectedLevel = "ระดับที่คาดหวัง";
+    public const string SortOrder = "ลำดับ";
+    public const string TopicName = "ชื่อหัวข้อการพัฒนา";
+    public const string BuildsCompetency = "สมรรถนะที่พัฒนา";
+    public const string SubjectAreaLabel = "กลุ่มสาระการเรียนรู้";
+    public const string InUse = "ใช้อยู่";
+    public const string Retired = "เลิกใช้แล้ว";
+    public const string GroupFixed = "ย้ายไปกลุ่มตำแหน่งอื่นไม่ได้ เพราะแผนของบุคลากรกลุ่มนี้อ้างถึงอยู่ — เพิ่มใหม่ในกลุ่มนั้นแทน";
+    public const string RetireInstead = "ใช้ \"เลิกใช้\" แทน: แผนและคำตอบเดิมยังเห็นรายการนี้ แต่จะไม่มีให้เลือกในแผนใหม่";
+
+    public static string DuplicateCompetencyCode(string code, PositionGroup group) => $"รหัสสมรรถนะ {code} มีอยู่แล้วในกลุ่ม{Label(group)}";
+
+    public static string DuplicateTopicName(PositionGroup group) => $"มีหัวข้อการพัฒนาชื่อนี้แล้วในกลุ่ม{Label(group)}";
+
     public static string Label(PositionGroup group) => group switch
     {
         PositionGroup.Teachers => "ครู",

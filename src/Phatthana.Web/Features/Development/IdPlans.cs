@@ -3,7 +3,6 @@ using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
-using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Validation;
 
 namespace Phatthana.Web.Features.Development;
@@ -25,7 +24,6 @@ public sealed record NeedInput(string? Topic, int? Priority, List<string?>? Meth
 /// </summary>
 public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
 {
-    public const int MaxNeeds = 20;
     public const string NotEditable = "แผนนี้ส่งแล้ว จึงแก้ไขไม่ได้ — รอผู้บริหารพิจารณา หรือให้ส่งคืนเพื่อแก้ไข";
     public const string Approved = "แผนนี้อนุมัติแล้ว จึงแก้ไขไม่ได้";
 
@@ -113,53 +111,13 @@ public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
         }
     }
 
-    private sealed record NeedLine(Guid TopicId, int Priority, List<Training.DevelopmentMethod> Methods, DateOnly? Start, DateOnly? End, string? Outcome);
-
     private async Task<(List<(Guid Id, int Level)>, List<NeedLine>, List<FieldError>)> ReadAsync(Person person, int fiscalYear, IdPlanInput input, CancellationToken ct)
     {
-        var checks = new Checks().Text(input.Goal, "goal", "เป้าหมายการพัฒนา", DataSchema.TextLength, required: false);
         var group = PositionGroups.Of(person.Position);
         var catalogue = await db.Competencies.AsNoTracking().Where(c => c.AreaId == person.AreaId && c.Group == group).ToListAsync(ct);
         var topics = await db.DevelopmentTopics.AsNoTracking().Where(t => t.AreaId == person.AreaId && t.Group == group).ToListAsync(ct);
-        var levels = new List<(Guid, int)>();
-        foreach (var (c, i) in (input.Competencies ?? []).Select((c, i) => (c, i)))
-        {
-            var path = $"competencies[{i}]";
-            var key = Checks.Clean(c?.Competency);
-            var found = key is null ? null : catalogue.FirstOrDefault(x => x.Code == key || IsId(x.Id, key));
-            if (found is null) { checks.Add(path + ".competency", key is null ? "กรุณาระบุสมรรถนะ" : $"ไม่มีสมรรถนะ \"{key}\" ในรายการของเขตพื้นที่สำหรับ{DevelopmentText.Label(group)}"); continue; }
-            if (c!.Level is not (>= 1 and <= 5)) { checks.Add(path + ".level", $"ระดับสมรรถนะ \"{found.Name}\" ต้องเป็น 1 ถึง 5"); continue; }
-            if (levels.Any(l => l.Item1 == found.Id)) { checks.Add(path + ".competency", $"สมรรถนะ \"{found.Name}\" ซ้ำกัน"); continue; }
-            levels.Add((found.Id, c.Level.Value));
-        }
-        var needs = new List<NeedLine>();
-        var given = input.Needs ?? [];
-        if (given.Count > MaxNeeds) checks.Add("needs", $"ระบุความต้องการได้ไม่เกิน {MaxNeeds} หัวข้อ");
-        var (yearStart, yearEnd) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        foreach (var (n, i) in given.Take(MaxNeeds).Select((n, i) => (n, i)))
-        {
-            var path = $"needs[{i}]";
-            var key = Checks.Clean(n?.Topic);
-            var topic = key is null ? null : topics.FirstOrDefault(t => IsId(t.Id, key) || t.Name == key);
-            if (topic is null) { checks.Add(path + ".topic", key is null ? "กรุณาเลือกหัวข้อการพัฒนา" : $"ไม่มีหัวข้อการพัฒนา \"{key}\" ในรายการของเขตพื้นที่"); continue; }
-            if (needs.Any(x => x.TopicId == topic.Id)) checks.Add(path + ".topic", $"หัวข้อ \"{topic.Name}\" ซ้ำกัน");
-            if (n!.Priority is not (>= 1 and <= MaxNeeds)) checks.Add(path + ".priority", $"ลำดับความสำคัญต้องเป็น 1 ถึง {MaxNeeds}");
-            var methods = new List<Training.DevelopmentMethod>();
-            foreach (var m in n.Methods ?? [])
-                if (Enum.TryParse<Training.DevelopmentMethod>(m, out var method) && Enum.IsDefined(method) && !int.TryParse(m, out _)) { if (!methods.Contains(method)) methods.Add(method); }
-                else checks.Add(path + ".methods", $"ไม่รู้จักวิธีการพัฒนา \"{m}\" — ใช้ได้: {string.Join(", ", Enum.GetNames<Training.DevelopmentMethod>())}");
-            if (n.PlannedStart is { } s && (s < yearStart || s > yearEnd) || n.PlannedEnd is { } e && (e < yearStart || e > yearEnd))
-                checks.Add(path + ".plannedStart", $"ช่วงเวลาที่วางแผนต้องอยู่ในปีงบประมาณ {fiscalYear} ({ThaiDate.Short(yearStart)} – {ThaiDate.Short(yearEnd)})");
-            else if (n.PlannedStart is { } s2 && n.PlannedEnd is { } e2 && e2 < s2) checks.Add(path + ".plannedEnd", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม");
-            checks.Text(n.ExpectedOutcome, path + ".expectedOutcome", "ผลที่คาดว่าจะได้รับ", DataSchema.TextLength, required: false);
-            needs.Add(new(topic.Id, n.Priority ?? 0, methods, n.PlannedStart, n.PlannedEnd, Checks.Clean(n.ExpectedOutcome)));
-        }
-        foreach (var dup in needs.GroupBy(x => x.Priority).Where(g => g.Key > 0 && g.Count() > 1))
-            checks.Add("needs", $"ลำดับความสำคัญ {dup.Key} ซ้ำกัน — ให้แต่ละหัวข้อมีลำดับไม่ซ้ำกัน");
-        return (levels, needs, [.. checks.Errors]);
+        return IdPlanRules.Read(catalogue, topics, group, fiscalYear, input);
     }
-
-    private static bool IsId(Guid id, string key) => Guid.TryParse(key, out var given) && given == id;
 
     /// <summary>Hands the plan to the director: it must assess every active competency of the person's group and ask for something.</summary>
     public async Task<Outcome<IdPlan>> SubmitAsync(Person person, IdPlan plan, int? version, CancellationToken ct = default)
@@ -168,11 +126,7 @@ public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
         if (plan.Status is IdPlanStatus.Submitted or IdPlanStatus.Approved) return Outcome<IdPlan>.Duplicate("", plan.Status == IdPlanStatus.Approved ? Approved : "แผนนี้ส่งแล้ว");
         var group = PositionGroups.Of(person.Position);
         var required = await db.Competencies.AsNoTracking().Where(c => c.AreaId == person.AreaId && c.Group == group && c.Active).ToListAsync(ct);
-        var missing = required.Where(c => plan.Competencies.All(x => x.CompetencyId != c.Id)).Select(c => c.Name).ToList();
-        var checks = new Checks();
-        if (plan.Needs.Count == 0) checks.Add("needs", "แผนยังว่าง — ระบุหัวข้อที่ต้องการพัฒนาอย่างน้อยหนึ่งหัวข้อก่อนส่ง");
-        if (missing.Count > 0) checks.Add("competencies", $"ยังไม่ได้ประเมินตนเอง {missing.Count} สมรรถนะ: {string.Join(", ", missing)}");
-        if (!checks.IsValid) return Outcome<IdPlan>.Invalid([.. checks.Errors]);
+        if (IdPlanRules.WhyNotSubmit(plan, required) is { Count: > 0 } errors) return Outcome<IdPlan>.Invalid(errors);
         if (version is { } v) db.Entry(plan).Property(p => p.Version).OriginalValue = v;
         plan.Status = IdPlanStatus.Submitted;
         plan.SubmittedAt = time.GetUtcNow();

@@ -14,10 +14,11 @@ namespace Phatthana.Web.Features.Setup;
 /// deliberate legacy-data problems (<see cref="DemoLegacyData"/>); this year's counts leave schools short, over or
 /// exact under the shipped staffing criteria as in seed 000, with subject requests and out-of-major teachers
 /// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
-/// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>); the competency
+/// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, TimeProvider time)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, TimeProvider time)
 {
     public const string AreaCode = "PBI1";
     public const string Password = "phatthana-2569";
@@ -117,6 +118,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Demo
         // Self-assessment rounds last: their linked reports freeze the figures of everything above.
         await assessment.SeedAsync(area, divisions);
         db.ChangeTracker.Clear();
+        // The catalogue, this year's and last year's ID Plans, and this year's needs survey, of the people above.
+        var linkedDirector = people.Single(p => p.NationalId == personnel.LinkedDirector.V.NationalId);
+        await development.SeedAsync(area, people, linkedTeacher, linkedDirector, new Random(2570));
 
         foreach (var (email, name, role) in Accounts)
         {
