@@ -97,6 +97,7 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "id" or "evidenceId" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
                 "indicator" or "key" => "1.1",
                 "step" => "submit",
+                "half" => "1",
                 "item" => "1",
                 "standard" => "1",
                 "handler" => "",
