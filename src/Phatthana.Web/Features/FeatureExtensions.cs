@@ -94,6 +94,7 @@ public static class FeatureExtensions
             .MapEvidenceApi()
             .MapIdPlansApi()
             .MapCatalogueApi()
+            .MapDevelopmentAnalysesApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();
