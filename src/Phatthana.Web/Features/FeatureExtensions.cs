@@ -53,6 +53,7 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
         services.AddScoped<Development.IdPlans>();
+        services.AddScoped<Development.NeedCourses>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -95,6 +96,7 @@ public static class FeatureExtensions
             .MapIdPlansApi()
             .MapCatalogueApi()
             .MapDevelopmentAnalysesApi()
+            .MapNeedCoursesApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

@@ -6,7 +6,7 @@ using Phatthana.Web.Features.Training;
 namespace Phatthana.Web.Features.Development;
 
 /// <summary>Who asked, with what the needs analysis breaks people down by.</summary>
-public sealed record Asker(Guid Id, string Name, string? SchoolCode, string? School, string? Network, Position Position, AcademicStanding? Standing,
+public sealed record Asker(Guid Id, string NationalId, string Name, string? SchoolCode, string? School, string? Network, Position Position, AcademicStanding? Standing,
     IReadOnlyList<SubjectArea> Subjects);
 
 /// <summary>One person asking for one topic: from their ID Plan, or (when they have no plan that counts) a survey's short form.</summary>
@@ -15,8 +15,8 @@ public sealed record Ask(Guid PersonId, Guid TopicId, int Priority, IReadOnlyLis
     public int Score => YearNeeds.Score(Priority);
 }
 
-/// <summary>The part of the area asked about: one school, one group of positions, or all the caller sees.</summary>
-public sealed record NeedsFilter(Guid? SchoolId = null, PositionGroup? Group = null);
+/// <summary>The part of the area asked about: one school, one group of positions, or all the caller sees; optionally one topic's askers.</summary>
+public sealed record NeedsFilter(Guid? SchoolId = null, PositionGroup? Group = null, Guid? TopicId = null);
 
 /// <summary>The needs of a fiscal year: one line per person and topic, and the people who asked.</summary>
 public sealed record YearNeedsData(int FiscalYear, IReadOnlyList<Ask> Asks, IReadOnlyDictionary<Guid, Asker> People);
@@ -44,11 +44,14 @@ public static class YearNeeds
     {
         var people = PeopleOf(db, areaId, filter);
         var plans = CountedPlans(db, areaId, fiscalYear);
-        var fromPlans = await (from n in db.IdPlanNeeds.AsNoTracking()
+        var planNeeds = db.IdPlanNeeds.AsNoTracking();
+        var responses = db.NeedResponses.AsNoTracking();
+        if (filter.TopicId is { } topic) (planNeeds, responses) = (planNeeds.Where(n => n.TopicId == topic), responses.Where(r => r.TopicId == topic));
+        var fromPlans = await (from n in planNeeds
                                join p in plans on n.PlanId equals p.Id
                                join person in people on p.PersonId equals person.Id
                                select new { p.PersonId, n.TopicId, n.Priority, n.Methods }).ToListAsync(ct);
-        var fromSurveys = await (from r in db.NeedResponses.AsNoTracking()
+        var fromSurveys = await (from r in responses
                                  join s in db.NeedsSurveys.AsNoTracking() on r.SurveyId equals s.Id
                                  join person in people on r.PersonId equals person.Id
                                  where s.AreaId == areaId && s.FiscalYear == fiscalYear && !plans.Any(p => p.PersonId == r.PersonId)
@@ -62,11 +65,11 @@ public static class YearNeeds
         var ids = asks.Select(a => a.PersonId).ToHashSet();
         var facts = await people.Where(p => ids.Contains(p.Id)).Select(p => new
         {
-            p.Id, p.Title, p.FirstName, p.LastName, SchoolCode = p.School != null ? p.School.Code : null, School = p.School != null ? p.School.Name : null,
+            p.Id, p.NationalId, p.Title, p.FirstName, p.LastName, SchoolCode = p.School != null ? p.School.Code : null, School = p.School != null ? p.School.Name : null,
             Network = p.School != null && p.School.Network != null ? p.School.Network.Name : null, p.Position, p.AcademicStanding, p.TeachingSubjectAreas,
         }).ToListAsync(ct);
         return new YearNeedsData(fiscalYear, asks, facts.ToDictionary(p => p.Id,
-            p => new Asker(p.Id, $"{p.Title}{p.FirstName} {p.LastName}", p.SchoolCode, p.School, p.Network, p.Position, p.AcademicStanding, p.TeachingSubjectAreas)));
+            p => new Asker(p.Id, p.NationalId, $"{p.Title}{p.FirstName} {p.LastName}", p.SchoolCode, p.School, p.Network, p.Position, p.AcademicStanding, p.TeachingSubjectAreas)));
     }
 
     /// <summary>The plans whose needs count: the year's Submitted and Approved ones (the query filters decide whose the caller sees).</summary>

@@ -1580,6 +1580,12 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NeedFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NeedTopicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objectives")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1608,6 +1614,8 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedTopicId");
 
                     b.HasIndex("AreaId", "Code")
                         .IsUnique();
@@ -2294,6 +2302,11 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
+                        .WithMany()
+                        .HasForeignKey("NeedTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>
