@@ -27,23 +27,11 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                 name: "IX_Courses_NeedTopicId",
                 table: "Courses",
                 column: "NeedTopicId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Courses_DevelopmentTopics_NeedTopicId",
-                table: "Courses",
-                column: "NeedTopicId",
-                principalTable: "DevelopmentTopics",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Courses_DevelopmentTopics_NeedTopicId",
-                table: "Courses");
-
             migrationBuilder.DropIndex(
                 name: "IX_Courses_NeedTopicId",
                 table: "Courses");

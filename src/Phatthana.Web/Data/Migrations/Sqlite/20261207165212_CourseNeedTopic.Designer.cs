@@ -11,7 +11,7 @@ using Phatthana.Web.Data;
 namespace Phatthana.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207164357_CourseNeedTopic")]
+    [Migration("20261207165212_CourseNeedTopic")]
     partial class CourseNeedTopic
     {
         /// <inheritdoc />
@@ -2305,11 +2305,6 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
-                        .WithMany()
-                        .HasForeignKey("NeedTopicId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>
