@@ -1,5 +1,4 @@
 using Phatthana.Web.Features.Organisation;
-using Phatthana.Web.Features.Training;
 using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Thai;
 using PT = Phatthana.Web.Features.Personnel.PersonnelText;
@@ -11,17 +10,17 @@ public static class IdPlanProgressReport
 {
     public const string Title = "ความก้าวหน้าการจัดทำแผนพัฒนาตนเอง (ID Plan)";
     public const string NoPlan = "ยังไม่มีแผน";
-    /// <summary>Schools in the chart: all when few, else those furthest behind (the table lists every school).</summary>
+    /// <summary>Up to this many schools are charted one by one; more are charted as counts of schools per stage.</summary>
     public const int ChartedSchools = 10;
 
     public static string Label(IdPlanStatus? status) => status is { } s ? DevelopmentText.Label(s) : NoPlan;
 
     public static TableSpec<SchoolProgress> SchoolsTable(int fiscalYear) => new("ความก้าวหน้าการจัดทำแผนพัฒนาตนเอง รายสถานศึกษา",
         new TableColumn<SchoolProgress>("สถานศึกษา", s => s.School, Link: s => s.SchoolCode is { } c ? $"?fiscalYear={fiscalYear}&school={c}" : null, Width: 34, Wrap: true),
-        new TableColumn<SchoolProgress>("บุคลากร (คน)", s => s.Counts.People, CellKind.Number, Width: 10),
-        new TableColumn<SchoolProgress>("ส่งแล้ว รอพิจารณา", s => s.Counts.Submitted, CellKind.Number, Width: 10),
+        new TableColumn<SchoolProgress>("บุคลากร", s => s.Counts.People, CellKind.Number, Width: 10),
+        new TableColumn<SchoolProgress>("รอพิจารณา", s => s.Counts.Submitted, CellKind.Number, Width: 10),
         new TableColumn<SchoolProgress>("อนุมัติแล้ว", s => s.Counts.Approved, CellKind.Number, Width: 10),
-        new TableColumn<SchoolProgress>("ส่งคืนให้แก้ไข", s => s.Counts.Returned, CellKind.Number, Width: 10),
+        new TableColumn<SchoolProgress>("ส่งคืน", s => s.Counts.Returned, CellKind.Number, Width: 10),
         new TableColumn<SchoolProgress>("ร่าง", s => s.Counts.Drafts, CellKind.Number, Width: 9),
         new TableColumn<SchoolProgress>(NoPlan, s => s.Counts.None, CellKind.Number, Width: 10),
         new TableColumn<SchoolProgress>("ร้อยละส่งแล้ว", s => s.Counts.SubmittedOrApprovedPercent, CellKind.Decimal, Width: 10),
@@ -49,20 +48,25 @@ public static class IdPlanProgressReport
         ["อนุมัติแล้ว", "ส่งแล้ว รอพิจารณา", "ส่งคืนให้แก้ไข", "ร่าง", NoPlan],
         [new ChartSeries("คน", [c.Approved, c.Submitted, c.Returned, c.Drafts, c.None])]);
 
-    /// <summary>The schools' percentages; with many schools, those furthest behind.</summary>
+    /// <summary>
+    /// Each school's percentages when there are few; with many, how many schools are at each stage (none handed in, under
+    /// half, half or more, all) — the lowest ten would be a row of zeros while an area is starting.
+    /// </summary>
     public static ChartSpec? SchoolsChart(IdPlanProgressDto p)
     {
         var schools = p.Schools.Where(s => s.Counts.People > 0).ToList();
         if (schools.Count < 2) return null;
-        var title = "ร้อยละการส่งและอนุมัติแผนพัฒนาตนเอง รายสถานศึกษา";
         if (schools.Count > ChartedSchools)
         {
-            schools = [.. schools.OrderBy(s => s.Counts.SubmittedOrApprovedPercent).ThenBy(s => s.School, ThaiText.Comparer).Take(ChartedSchools)];
-            title = $"สถานศึกษาที่ร้อยละการส่งแผนพัฒนาตนเองต่ำสุด {ChartedSchools} แห่ง";
+            (string Label, Func<decimal, bool> Holds)[] bands =
+                [("ยังไม่มีผู้ส่ง", x => x == 0), ("ต่ำกว่าร้อยละ 50", x => x is > 0 and < 50), ("ร้อยละ 50–99", x => x is >= 50 and < 100), ("ครบร้อยละ 100", x => x == 100)];
+            return new ChartSpec(ChartKind.Bar, "จำนวนสถานศึกษา จำแนกตามร้อยละการส่งแผนพัฒนาตนเอง", [.. bands.Select(b => b.Label)],
+                [new ChartSeries("สถานศึกษา (แห่ง)", bands.Select(b => (double)schools.Count(s => b.Holds(s.Counts.SubmittedOrApprovedPercent))).ToList(), "#1f5f8b")])
+            { ValueAxis = "แห่ง" };
         }
         var names = schools.Select(s => s.SchoolCode is null ? "สพท." : ThaiText.Shorten(s.School.StartsWith("โรงเรียน", StringComparison.Ordinal) ? s.School[8..] : s.School, 14)).ToList();
         var width = Math.Max(720, (int)Math.Ceiling(80 + names.Count * (names.Max(n => n.Length) * 7.5 + 4)));
-        return new ChartSpec(ChartKind.Bar, title, names,
+        return new ChartSpec(ChartKind.Bar, "ร้อยละการส่งและอนุมัติแผนพัฒนาตนเอง รายสถานศึกษา", names,
         [
             new ChartSeries("ร้อยละส่งแล้ว", schools.Select(s => (double)s.Counts.SubmittedOrApprovedPercent).ToList(), "#1f5f8b"),
             new ChartSeries("ร้อยละอนุมัติ", schools.Select(s => (double)s.Counts.ApprovedPercent).ToList(), "#3a9d5d"),

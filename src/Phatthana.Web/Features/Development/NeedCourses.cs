@@ -25,9 +25,9 @@ public sealed class NeedCourses(AppDbContext db, Registrations registrations)
         new TableColumn<CourseAsker>(PT.FullName, a => a.Person.Name, Link: a => $"/people/{a.Person.Id}", Width: 28, Wrap: true),
         new TableColumn<CourseAsker>(PT.School, a => a.Person.School ?? NeedsAnalysis.NoSchool, Width: 30, Wrap: true),
         new TableColumn<CourseAsker>(PT.PositionLabel, a => PT.Label(a.Person.Position), Width: 18, Wrap: true),
-        new TableColumn<CourseAsker>("ลำดับความสำคัญ", a => a.Priority, CellKind.Number, Width: 10),
+        new TableColumn<CourseAsker>("ลำดับ", a => a.Priority, CellKind.Number, Width: 8),
         new TableColumn<CourseAsker>("ที่มา", a => a.FromPlan ? "แผนพัฒนาตนเอง" : "แบบสำรวจความต้องการ", Width: 18),
-        new TableColumn<CourseAsker>("การลงทะเบียนในหลักสูตรนี้", a => a.Status is { } s ? $"{TrainingText.Label(s)} · {a.Session}" : "ยังไม่ได้ลงทะเบียน", Width: 24, Wrap: true));
+        new TableColumn<CourseAsker>("การลงทะเบียน", a => a.Status is { } s ? $"{TrainingText.Label(s)} · {a.Session}" : "ยังไม่ได้ลงทะเบียน", Width: 24, Wrap: true));
 
     /// <summary>
     /// The topic's name; as target positions those of the people asking; as target subject area the topic's own; the method

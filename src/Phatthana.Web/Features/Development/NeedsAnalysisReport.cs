@@ -1,7 +1,6 @@
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Training;
 using Phatthana.Web.Shared.Reporting;
-using Phatthana.Web.Shared.Thai;
 using PT = Phatthana.Web.Features.Personnel.PersonnelText;
 
 namespace Phatthana.Web.Features.Development;
@@ -33,13 +32,13 @@ public static class NeedsAnalysisReport
     [
         new TableColumn<TopicNeed>("อันดับ", t => t.Rank, CellKind.Number, Width: 8),
         new TableColumn<TopicNeed>("หัวข้อการพัฒนา", t => t.Topic, Width: 40, Wrap: true),
-        new TableColumn<TopicNeed>("กลุ่มตำแหน่ง", t => DevelopmentText.Label(t.Group), Width: 16, Wrap: true),
-        new TableColumn<TopicNeed>("ผู้ต้องการ (คน)", t => t.People, CellKind.Number, Width: 11),
-        new TableColumn<TopicNeed>("คะแนนความสำคัญ", t => t.Score, CellKind.Number, Width: 11),
-        new TableColumn<TopicNeed>("เลือกเป็นลำดับ 1 (คน)", t => t.FirstChoice, CellKind.Number, Width: 11),
-        new TableColumn<TopicNeed>("ร้อยละของผู้ตอบ", t => t.SharePercent, CellKind.Decimal, Width: 10),
-        new TableColumn<TopicNeed>("วิธีการพัฒนาที่ต้องการ (คน)", Methods, Width: 30, Wrap: true),
+        new TableColumn<TopicNeed>("กลุ่มตำแหน่ง", t => DevelopmentText.Label(t.Group), Width: 16, Wrap: true, OnScreen: false),
         new TableColumn<TopicNeed>("กลุ่มสาระ", t => t.SubjectArea is { } s ? PT.Label(s) : "", Width: 18, Wrap: true, OnScreen: false),
+        new TableColumn<TopicNeed>("ผู้ต้องการ (คน)", t => t.People, CellKind.Number, Width: 11),
+        new TableColumn<TopicNeed>("คะแนน", t => t.Score, CellKind.Number, Width: 9),
+        new TableColumn<TopicNeed>("ลำดับ 1 (คน)", t => t.FirstChoice, CellKind.Number, Width: 10, OnScreen: false),
+        new TableColumn<TopicNeed>("ร้อยละ", t => t.SharePercent, CellKind.Decimal, Width: 9),
+        new TableColumn<TopicNeed>("วิธีที่ต้องการ (คน)", Methods, Width: 30, Wrap: true),
         new TableColumn<TopicNeed>("จากแผน (คน)", t => t.FromPlans, CellKind.Number, Width: 10, OnScreen: false),
         new TableColumn<TopicNeed>("จากแบบสำรวจ (คน)", t => t.FromSurveys, CellKind.Number, Width: 10, OnScreen: false),
         .. courseLink is null ? Array.Empty<TableColumn<TopicNeed>>() : [new TableColumn<TopicNeed>("หลักสูตร", _ => CreateCourse, Link: courseLink, Wrap: true, InFile: false)],
@@ -56,51 +55,40 @@ public static class NeedsAnalysisReport
 
     public static readonly TableSpec<CompetencyGap> GapsTable = new("ช่องว่างสมรรถนะ (ระดับที่ประเมินตนเองต่ำกว่าระดับที่คาดหวัง)",
         new TableColumn<CompetencyGap>("สมรรถนะ", g => $"{g.Code} {g.Name}", Width: 40, Wrap: true),
-        new TableColumn<CompetencyGap>("กลุ่มตำแหน่ง", g => DevelopmentText.Label(g.Group), Width: 16, Wrap: true),
-        new TableColumn<CompetencyGap>("ประเภท", g => DevelopmentText.Label(g.Kind), Width: 16, Wrap: true),
-        new TableColumn<CompetencyGap>("ระดับที่คาดหวัง", g => g.ExpectedLevel, CellKind.Number, Width: 10),
-        new TableColumn<CompetencyGap>("ผู้ประเมินตนเอง (คน)", g => g.Assessed, CellKind.Number, Width: 11),
-        new TableColumn<CompetencyGap>("ต่ำกว่าที่คาดหวัง (คน)", g => g.Below, CellKind.Number, Width: 11),
-        new TableColumn<CompetencyGap>("ร้อยละต่ำกว่าที่คาดหวัง", g => g.BelowPercent, CellKind.Decimal, Width: 11),
-        new TableColumn<CompetencyGap>("ระดับเฉลี่ยของตนเอง", g => g.MeanLevel, CellKind.Decimal, Width: 10),
-        new TableColumn<CompetencyGap>("ห่างจากที่คาดหวัง", g => g.MeanGap, CellKind.Decimal, Width: 10));
+        new TableColumn<CompetencyGap>("กลุ่มตำแหน่ง", g => DevelopmentText.Label(g.Group), Width: 18),
+        new TableColumn<CompetencyGap>("ประเภท", g => DevelopmentText.Label(g.Kind), Width: 16, Wrap: true, OnScreen: false),
+        new TableColumn<CompetencyGap>("คาดหวัง", g => g.ExpectedLevel, CellKind.Number, Width: 9),
+        new TableColumn<CompetencyGap>("ประเมินแล้ว (คน)", g => g.Assessed, CellKind.Number, Width: 10),
+        new TableColumn<CompetencyGap>("ต่ำกว่า (คน)", g => g.Below, CellKind.Number, Width: 10),
+        new TableColumn<CompetencyGap>("ร้อยละต่ำกว่า", g => g.BelowPercent, CellKind.Decimal, Width: 10),
+        new TableColumn<CompetencyGap>("ระดับเฉลี่ย", g => g.MeanLevel, CellKind.Decimal, Width: 10),
+        new TableColumn<CompetencyGap>("ห่าง", g => g.MeanGap, CellKind.Decimal, Width: 9));
 
-    /// <summary>The top topics by people and score; wide enough that no name has to turn (as the training dashboard's charts).</summary>
+    /// <summary>
+    /// The people asking for each of the top topics, by rank: the names are in the table just above, and long Thai names
+    /// under the bars would have to shrink or turn (the renderer's width is shared by every category).
+    /// </summary>
     public static ChartSpec? TopicsChart(NeedsAnalysis a)
     {
         var top = a.Topics.Take(ChartedTopics).ToList();
         if (top.Count == 0) return null;
-        var names = top.Select(t => $"{t.Rank}. {ThaiText.Shorten(t.Topic, 16)}").ToList();
-        var width = Math.Max(720, (int)Math.Ceiling(80 + names.Count * (names.Max(n => n.Length) * 7.5 + 4)));
-        return new ChartSpec(ChartKind.Bar, $"หัวข้อที่ต้องการพัฒนามากที่สุด {top.Count} อันดับ", names,
-        [
-            new ChartSeries("ผู้ต้องการ (คน)", top.Select(t => (double)t.People).ToList(), "#1f5f8b"),
-            new ChartSeries("คะแนนความสำคัญ", top.Select(t => (double)t.Score).ToList(), "#e07b39"),
-        ]) { ValueAxis = "คน / คะแนน", Width = width, Height = Math.Max(360, width / 2) };
+        return new ChartSpec(ChartKind.Bar, $"จำนวนผู้ต้องการพัฒนา {top.Count} หัวข้อแรก (อันดับตามตาราง)", [.. top.Select(t => $"อันดับ {t.Rank}")],
+            [new ChartSeries("ผู้ต้องการ (คน)", top.Select(t => (double)t.People).ToList(), "#1f5f8b")]) { ValueAxis = "คน" };
     }
 
-    /// <summary>The mean self-assessed level of each assessed competency beside the expected one, on the 0–5 scale.</summary>
-    public static ChartSpec? GapsChart(NeedsAnalysis a)
-    {
-        var assessed = a.Gaps.Where(g => g.Assessed > 0).ToList();
-        if (assessed.Count == 0) return null;
-        var groups = assessed.Select(g => g.Group).Distinct().Count();
-        var names = assessed.Select(g => groups > 1 ? $"{ShortGroup(g.Group)} {g.Code}" : g.Code).ToList();
-        var width = Math.Max(720, (int)Math.Ceiling(80 + names.Count * (names.Max(n => n.Length) * 7.5 + 12)));
-        return new ChartSpec(ChartKind.Bar, "ระดับสมรรถนะเฉลี่ยที่ประเมินตนเองเทียบกับระดับที่คาดหวัง", names,
-        [
-            new ChartSeries("ระดับเฉลี่ยของตนเอง", assessed.Select(g => (double)(g.MeanLevel ?? 0)).ToList(), "#1f5f8b"),
-            new ChartSeries("ระดับที่คาดหวัง", assessed.Select(g => (double)g.ExpectedLevel).ToList(), "#7f8c8d"),
-        ]) { ValueAxis = "ระดับ", ValueMax = 5, Width = width, Height = 360 };
-    }
-
-    private static string ShortGroup(PositionGroup g) => g switch
-    {
-        PositionGroup.Teachers => "ครู",
-        PositionGroup.Administrators => "ผู้บริหาร",
-        PositionGroup.Supervisors => "ศน.",
-        _ => "บุคลากร",
-    };
+    /// <summary>
+    /// Per group of positions with assessments, the mean self-assessed level of each competency beside the expected one on the
+    /// 0–5 scale: one chart a group, so the codes under the bars (named in the table) stay few and legible.
+    /// </summary>
+    public static IReadOnlyList<ChartSpec> GapsCharts(NeedsAnalysis a) =>
+    [
+        .. a.Gaps.Where(g => g.Assessed > 0).GroupBy(g => g.Group).Select(g => new ChartSpec(ChartKind.Bar,
+            $"ระดับสมรรถนะเฉลี่ยที่ประเมินตนเองเทียบกับระดับที่คาดหวัง — {DevelopmentText.Label(g.Key)}", [.. g.Select(x => x.Code)],
+            [
+                new ChartSeries("ระดับเฉลี่ยของตนเอง", g.Select(x => (double)(x.MeanLevel ?? 0)).ToList(), "#1f5f8b"),
+                new ChartSeries("ระดับที่คาดหวัง", g.Select(x => (double)x.ExpectedLevel).ToList(), "#7f8c8d"),
+            ]) { ValueAxis = "ระดับ", ValueMax = 5 }),
+    ];
 
     /// <summary>The headline figures as (item, value, unit): the page's cards and the files' first table.</summary>
     public static IReadOnlyList<(string Item, object Value, string Unit)> Headlines(NeedsAnalysis a) =>
@@ -127,7 +115,7 @@ public static class NeedsAnalysisReport
         blocks.Add(new TableBlock(groups.ToReport(a.Groups, $"ตารางที่ ๓ {groups.Title}")));
         blocks.Add(new HeadingBlock("๔. ช่องว่างสมรรถนะ"));
         blocks.Add(new TableBlock(GapsTable.ToReport(a.Gaps, $"ตารางที่ ๔ {GapsTable.Title}")));
-        if (GapsChart(a) is { } gaps) blocks.Add(new ChartBlock(gaps));
+        blocks.AddRange(GapsCharts(a).Select(c => new ChartBlock(c)));
         blocks.Add(new SignatureBlock([new Signer("ผู้วิเคราะห์"), new Signer("ผู้รับรองข้อมูล")]));
         var report = await ReportResults.StartAsync(http, Title, area, $"needs-analysis-{area.Code}-{a.FiscalYear}", ct);
         return report with { Subtitles = [subtitle, Note], Orientation = PageOrientation.Landscape, Blocks = blocks };

@@ -120,7 +120,7 @@ public sealed class IdPlanProgressTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(world.Without.Select(Plan).Order(), Links(doc).Order());
         Assert.Contains("ร้อยละส่งแผนแล้ว", doc.QuerySelector(".cards")!.TextContent);
         Assert.Contains("37.50", doc.QuerySelector(".cards")!.TextContent);
-        Assert.Equal(4, doc.QuerySelectorAll("#schools-title ~ .table-wrap tbody tr").Length);
+        Assert.Equal(4, doc.QuerySelectorAll("#schools-title ~ .table-scroll tbody tr").Length);
         var (_, statuses) = await staff.GetAsync(page + "&sort=status");
         Assert.Equal(["ยังไม่มีแผน", "ยังไม่มีแผน", "ยังไม่มีแผน", "ร่าง", "ส่งคืนให้แก้ไข"],
             statuses.QuerySelectorAll("#people-title ~ .table-wrap tbody td[data-label='สถานะแผน']").Select(t => t.TextContent.Trim()).ToArray());

@@ -26,7 +26,7 @@ public sealed class NeedsModel(AppDbContext database, RouteScope route, UserScop
     public TableView Groups { get; private set; } = null!;
     public TableView Gaps { get; private set; } = null!;
     public string? TopicsChart { get; private set; }
-    public string? GapsChart { get; private set; }
+    public IReadOnlyList<string> GapsCharts { get; private set; } = [];
     public bool CanRun => Policies.Allows(Policies.RunTraining, user.Role);
 
     public async Task<IActionResult> OnGetAsync()
@@ -49,7 +49,7 @@ public sealed class NeedsModel(AppDbContext database, RouteScope route, UserScop
         Groups = NeedsAnalysisReport.GroupsTable(by, Year).ToView(Analysis.Groups, fmt);
         Gaps = NeedsAnalysisReport.GapsTable.ToView(Analysis.Gaps, fmt);
         TopicsChart = NeedsAnalysisReport.TopicsChart(Analysis) is { } topics ? ChartRenderer.Svg(topics) : null;
-        GapsChart = NeedsAnalysisReport.GapsChart(Analysis) is { } gaps ? ChartRenderer.Svg(gaps) : null;
+        GapsCharts = [.. NeedsAnalysisReport.GapsCharts(Analysis).Select(ChartRenderer.Svg)];
         return Page();
     }
 
