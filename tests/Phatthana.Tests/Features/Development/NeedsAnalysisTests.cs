@@ -163,7 +163,10 @@ public sealed class NeedsAnalysisTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(("1", X, "3", "7"), (rows[0][0]?.ToString(), rows[0][1]?.ToString(), rows[0][4]?.ToString(), rows[0][5]?.ToString()));
         var pdf = await world.W.AreaApi.GetAsync(world.Url + "&format=pdf&by=Position");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = Poppler.Text(await pdf.Content.ReadAsByteArrayAsync());
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync();
+        var text = Poppler.Text(pdfBytes);
+        // Kept for a person to look at, as the reporting tests keep theirs.
+        Poppler.PagePng(pdfBytes, 1, Path.Combine(AppContext.BaseDirectory, "TestResults", "artifacts", $"needs-analysis-page-1-{provider}"));
         Assert.Contains(NeedsAnalysisReport.Title, text);
         Assert.Contains("จำแนกตามตำแหน่ง", text);
         Assert.Contains("ช่องว่างสมรรถนะ", text);
