@@ -101,8 +101,7 @@ public static class IdPlanProgress
 
     private static IQueryable<Person> Expected(AppDbContext db, Guid areaId, Guid? schoolId)
     {
-        var people = db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active
-                                                       && p.Position != Position.ContractTeacher && p.Position != Position.GovernmentEmployee);
+        var people = Training.TrainingLedger.CountedPeople(db, areaId);
         return schoolId is { } s ? people.Where(p => p.SchoolId == s) : people;
     }
 }
