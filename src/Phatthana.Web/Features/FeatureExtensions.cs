@@ -70,6 +70,7 @@ public static class FeatureExtensions
         services.AddScoped<Development.SaveTopic>();
         services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
         services.AddScoped<Development.Surveys.SurveyAnswers>();
+        services.AddScoped<Development.NeedCourses>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -117,6 +118,8 @@ public static class FeatureExtensions
             .MapCatalogueApi()
             .MapPlansApi()
             .MapNeedsSurveysApi()
+            .MapDevelopmentAnalysesApi()
+            .MapNeedCoursesApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

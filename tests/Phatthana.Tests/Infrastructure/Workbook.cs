@@ -14,6 +14,17 @@ public static class Workbook
             .ToList();
     }
 
+    /// <summary>Every sheet's rows, one after another (a report writes a sheet per table).</summary>
+    public static List<object?[]> ReadAll(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        return [.. MiniExcel.GetSheetNames(stream).SelectMany(sheet =>
+        {
+            using var again = new MemoryStream(bytes);
+            return again.Query(useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+        })];
+    }
+
     /// <summary>The header row (the row whose first cell is <paramref name="firstHeader"/>), without trailing blanks.</summary>
     public static string?[] HeaderRow(List<object?[]> rows, string firstHeader) =>
         Trim(rows.First(r => r.Length > 0 && Equals(r[0]?.ToString(), firstHeader))).Select(c => c?.ToString()).ToArray();

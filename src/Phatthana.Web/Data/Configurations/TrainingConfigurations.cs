@@ -21,6 +21,8 @@ public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         b.PrimitiveCollection(x => x.TargetSubjectAreas).ElementType().HasConversion<string>().HasMaxLength(40);
         b.HasIndex(x => new { x.AreaId, x.Code }).IsUnique();
         b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        // A topic courses answer is retired, never deleted, while they name it.
+        b.HasOne<Features.Development.DevelopmentTopic>().WithMany().HasForeignKey(x => x.NeedTopicId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -42,6 +42,8 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),
         new("นำเข้าข้อมูล", "/areas/{area}/imports", Policies.SchoolData),
         new("ชั่วโมงการพัฒนาและคูปอง", "/areas/{area}/training/hours", Policies.ReadPeople),
+        new("ความต้องการในการพัฒนา", "/areas/{area}/development/needs", Policies.ReadPeople),
+        new("ความก้าวหน้าแผนพัฒนาตนเอง", "/areas/{area}/development/id-plans", Policies.ReadPeople),
         new("ประวัติของฉัน", "/me/profile", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("ประวัติการพัฒนาของฉัน", "/me/transcript", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("แผนพัฒนาตนเองของฉัน", "/me/id-plan", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),

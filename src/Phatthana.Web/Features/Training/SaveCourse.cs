@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation;
 using Phatthana.Web.Features.Personnel;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Validation;
 using T = Phatthana.Web.Features.Training.TrainingText;
 
@@ -20,6 +21,9 @@ public sealed record CourseInput
     public decimal? CostPerPerson { get; init; }
     public List<string>? TargetPositions { get; init; }
     public List<string>? TargetSubjectAreas { get; init; }
+    /// <summary>The development topic (its id) the course is made from, with the fiscal year of that need; set on creation, kept by changes.</summary>
+    public string? NeedTopic { get; init; }
+    public int? NeedFiscalYear { get; init; }
     public int? Version { get; init; }
 }
 
@@ -47,9 +51,10 @@ public sealed class SaveCourse(AppDbContext db, Registrations registrations)
     public async Task<Outcome<Course>> CreateAsync(Area area, CourseInput input, CancellationToken ct = default)
     {
         var (values, errors) = Read(input);
-        if (errors.Count > 0) return Outcome<Course>.Invalid(errors);
+        var (topic, needErrors) = await ReadNeedAsync(area.Id, input, ct);
+        if (errors.Count + needErrors.Count > 0) return Outcome<Course>.Invalid([.. errors, .. needErrors]);
         if (await db.Courses.AnyAsync(c => c.AreaId == area.Id && c.Code == values!.Code, ct)) return Outcome<Course>.Duplicate("code", T.DuplicateCourseCode);
-        var course = new Course { AreaId = area.Id, Code = values!.Code, Name = values.Name };
+        var course = new Course { AreaId = area.Id, Code = values!.Code, Name = values.Name, NeedTopicId = topic, NeedFiscalYear = topic is null ? null : input.NeedFiscalYear };
         Apply(course, values);
         db.Courses.Add(course);
         return await db.TrySaveAsync(course, "code", T.DuplicateCourseCode, ct);
@@ -117,6 +122,22 @@ public sealed class SaveCourse(AppDbContext db, Registrations registrations)
         var saved = await db.TrySaveAsync(session, "", "", ct);
         if (saved.Succeeded && raised) await registrations.FillSeatsAsync(session.Id, ct);
         return saved;
+    }
+
+    /// <summary>The need a new course answers: none, or a topic of the area's catalogue with a fiscal year (both, or neither).</summary>
+    private async Task<(Guid? Topic, List<FieldError> Errors)> ReadNeedAsync(Guid areaId, CourseInput input, CancellationToken ct)
+    {
+        var key = Checks.Clean(input.NeedTopic);
+        if (key is null && input.NeedFiscalYear is null) return (null, []);
+        var errors = new List<FieldError>();
+        Guid? topic = null;
+        if (key is null) errors.Add(new("needTopic", "กรุณาระบุหัวข้อการพัฒนาที่หลักสูตรนี้สร้างจากความต้องการ"));
+        else if (!Guid.TryParse(key, out var id) || !await db.DevelopmentTopics.AnyAsync(t => t.AreaId == areaId && t.Id == id, ct))
+            errors.Add(new("needTopic", $"ไม่มีหัวข้อการพัฒนา \"{key}\" ในรายการของเขตพื้นที่"));
+        else topic = id;
+        if (input.NeedFiscalYear is not { } year) errors.Add(new("needFiscalYear", "กรุณาระบุปีงบประมาณของความต้องการในการพัฒนา"));
+        else if (!SchoolCalendar.IsPlausibleBuddhistYear(year)) errors.Add(SchoolCalendar.BadYear("needFiscalYear", "ปีงบประมาณของความต้องการ", year.ToString()));
+        return (topic, errors);
     }
 
     private sealed record CourseValues(string Code, string Name, DevelopmentMethod Method, decimal Hours, decimal PassPercent, string? Objectives,

@@ -29,6 +29,12 @@ public sealed class Course : IAreaOwned, IVersioned, ITimestamped
     public decimal? CostPerPerson { get; set; }
     public List<Position> TargetPositions { get; set; } = [];
     public List<SubjectArea> TargetSubjectAreas { get; set; } = [];
+    /// <summary>
+    /// The development need the course answers: a topic as the people of one fiscal year asked for it (the askers are that
+    /// year's, read again whenever shown, so a plan submitted later joins them). Set when the course is made from the need.
+    /// </summary>
+    public Guid? NeedTopicId { get; set; }
+    public int? NeedFiscalYear { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

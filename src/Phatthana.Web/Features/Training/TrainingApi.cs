@@ -11,10 +11,11 @@ using T = Phatthana.Web.Features.Training.TrainingText;
 namespace Phatthana.Web.Features.Training;
 
 public sealed record CourseDto(Guid Id, string Code, string Name, DevelopmentMethod Method, decimal Hours, decimal PassPercent, string? Objectives,
-    string? Provider, decimal? CostPerPerson, IReadOnlyList<Position> TargetPositions, IReadOnlyList<SubjectArea> TargetSubjectAreas, int Version)
+    string? Provider, decimal? CostPerPerson, IReadOnlyList<Position> TargetPositions, IReadOnlyList<SubjectArea> TargetSubjectAreas, int Version,
+    Guid? NeedTopic, int? NeedFiscalYear)
 {
     public static CourseDto From(Course c) => new(c.Id, c.Code, c.Name, c.Method, c.Hours, c.PassPercent, c.Objectives, c.Provider, c.CostPerPerson,
-        c.TargetPositions, c.TargetSubjectAreas, c.Version);
+        c.TargetPositions, c.TargetSubjectAreas, c.Version, c.NeedTopicId, c.NeedFiscalYear);
 }
 
 public sealed record SessionDto(Guid Id, string Course, string CourseName, string Name, DateOnly StartDate, DateOnly EndDate, string Venue, int Capacity,

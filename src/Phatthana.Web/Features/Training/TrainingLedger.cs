@@ -46,11 +46,15 @@ public static class TrainingLedger
 
     private sealed record Holder(Guid Id, string Name, string? SchoolCode, string? School, Position Position);
 
+    /// <summary>The people whose development counts (<see cref="Counts"/>, active), as a query the caller's filters apply to.</summary>
+    public static IQueryable<Person> CountedPeople(AppDbContext db, Guid areaId) =>
+        db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active
+                                            && p.Position != Position.ContractTeacher && p.Position != Position.GovernmentEmployee);
+
     /// <summary>The people the books are kept for, as far as the caller sees them (a director: their school; a teacher: themself).</summary>
     private static async Task<List<Holder>> HoldersAsync(AppDbContext db, Guid areaId, Guid? schoolId, CancellationToken ct)
     {
-        var query = db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active
-                                                      && p.Position != Position.ContractTeacher && p.Position != Position.GovernmentEmployee);
+        var query = CountedPeople(db, areaId);
         if (schoolId is { } s) query = query.Where(p => p.SchoolId == s);
         var rows = await query.Select(p => new { p.Id, p.Title, p.FirstName, p.LastName, SchoolCode = p.School != null ? p.School.Code : null,
             School = p.School != null ? p.School.Name : null, p.Position }).ToListAsync(ct);

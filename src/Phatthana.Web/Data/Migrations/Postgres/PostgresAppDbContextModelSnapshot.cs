@@ -2080,6 +2080,12 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("NeedFiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("NeedTopicId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Objectives")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2108,6 +2114,8 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedTopicId");
 
                     b.HasIndex("AreaId", "Code")
                         .IsUnique();
@@ -2968,6 +2976,11 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
+                        .WithMany()
+                        .HasForeignKey("NeedTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>

@@ -2070,6 +2070,12 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NeedFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NeedTopicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objectives")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2098,6 +2104,8 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedTopicId");
 
                     b.HasIndex("AreaId", "Code")
                         .IsUnique();
@@ -2958,6 +2966,11 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
+                        .WithMany()
+                        .HasForeignKey("NeedTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>

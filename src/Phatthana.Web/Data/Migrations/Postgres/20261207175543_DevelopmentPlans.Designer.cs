@@ -13,7 +13,7 @@ using Phatthana.Web.Data;
 namespace Phatthana.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207165635_DevelopmentPlans")]
+    [Migration("20261207175543_DevelopmentPlans")]
     partial class DevelopmentPlans
     {
         /// <inheritdoc />
@@ -2083,6 +2083,12 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("NeedFiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("NeedTopicId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Objectives")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2111,6 +2117,8 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedTopicId");
 
                     b.HasIndex("AreaId", "Code")
                         .IsUnique();
@@ -2971,6 +2979,11 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
+                        .WithMany()
+                        .HasForeignKey("NeedTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>

@@ -11,7 +11,7 @@ using Phatthana.Web.Data;
 namespace Phatthana.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207165547_DevelopmentPlans")]
+    [Migration("20261207175511_DevelopmentPlans")]
     partial class DevelopmentPlans
     {
         /// <inheritdoc />
@@ -2073,6 +2073,12 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NeedFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NeedTopicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objectives")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2101,6 +2107,8 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NeedTopicId");
 
                     b.HasIndex("AreaId", "Code")
                         .IsUnique();
@@ -2961,6 +2969,11 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Development.DevelopmentTopic", null)
+                        .WithMany()
+                        .HasForeignKey("NeedTopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Training.ExternalCompletion", b =>
