@@ -15,7 +15,7 @@ namespace Phatthana.Web.Features.Training;
 /// Registering, in batches (decision 010). The requests for one session that arrive together are answered by one worker
 /// of this instance: per caller, one read of the session, one of the people asked for with their registrations for it, then
 /// one transaction that claims the seats for all of them with one conditional update of the session's counter and inserts
-/// the registrations with their audit rows. Each request still gets its own answer, decided by the same checks in the same
+/// the registrations with their audit rows in one go. Each request still gets its own answer, decided by the same checks in the same
 /// order as a request alone. The database's conditional update decides every seat, so instances sharing a database stay
 /// correct; within an instance the one worker per session also means one transaction per session at a time, holding one
 /// pooled connection, instead of every claimant waiting on the session's row with one each.
@@ -133,7 +133,8 @@ public sealed class RegistrationBatches
         }
         try
         {
-            await db.SaveChangesAsync();
+            // New rows only (the usual case): one COPY of the registrations and one of their audit rows (see BulkInsert).
+            await BulkInsert.SaveChangesAsync(db);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
