@@ -3,6 +3,15 @@ using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Shared.Concurrency;
 
+/// <summary>What each coalescer reports: how big its batches are and how many items wait for the next one.</summary>
+public static class CoalescingMetrics
+{
+    /// <summary>Each kind of work has a meter of its own: <c>Phatthana.Coalescing.{work}</c> (tokens, registrations).</summary>
+    public const string MeterPrefix = "Phatthana.Coalescing.";
+    public const string BatchSize = "phatthana.coalesced.batch_size";
+    public const string Waiting = "phatthana.coalesced.waiting";
+}
+
 /// <summary>
 /// Answers the same kind of work for many requests at once (group commit; decision 010). Items queue per key; while no
 /// batch of that key is running, the first item starts one at once, so a lone request waits for nobody, and whatever
@@ -15,7 +24,7 @@ namespace Phatthana.Web.Shared.Concurrency;
 /// It runs outside the requests' execution context (no HTTP context flows into it), so whatever it needs of a caller must
 /// be in the item.
 /// </remarks>
-public sealed class Coalescer<TKey, TItem, TResult>(string work, int maxBatch, Func<TKey, IReadOnlyList<TItem>, Task<TResult[]>> run, IMeterFactory meters)
+public sealed class Coalescer<TKey, TItem, TResult>
     where TKey : notnull
 {
     private sealed record Entry(TItem Item, ServerTiming.Tally? Timing)
@@ -26,12 +35,25 @@ public sealed class Coalescer<TKey, TItem, TResult>(string work, int maxBatch, F
 
     /// <summary>Per key with a batch running: the items waiting for the next one.</summary>
     private readonly Dictionary<TKey, List<Entry>> _waiting = [];
+    private readonly string _work;
+    private readonly int _maxBatch;
+    private readonly Func<TKey, IReadOnlyList<TItem>, Task<TResult[]>> _run;
+    private readonly Histogram<int> _sizes;
 
-    private readonly Histogram<int> _sizes = meters.Create(MeterName).CreateHistogram<int>(BatchSizeInstrument, "{item}", "Items answered together by one batch");
-    private readonly KeyValuePair<string, object?> _tag = new("work", work);
+    public Coalescer(string work, int maxBatch, Func<TKey, IReadOnlyList<TItem>, Task<TResult[]>> run, IMeterFactory meters)
+    {
+        _work = work;
+        _maxBatch = maxBatch;
+        _run = run;
+        var meter = meters.Create(CoalescingMetrics.MeterPrefix + work);
+        _sizes = meter.CreateHistogram<int>(CoalescingMetrics.BatchSize, "{item}", "Items answered together by one batch");
+        meter.CreateObservableGauge(CoalescingMetrics.Waiting, Waiting, "{item}", "Items waiting for the batch running before them to end");
+    }
 
-    public const string MeterName = "Phatthana.Coalescing";
-    public const string BatchSizeInstrument = "phatthana.coalesced.batch_size";
+    private int Waiting()
+    {
+        lock (_waiting) return _waiting.Values.Sum(q => q.Count);
+    }
 
     public Task<TResult> RunAsync(TKey key, TItem item)
     {
@@ -62,8 +84,8 @@ public sealed class Coalescer<TKey, TItem, TResult>(string work, int maxBatch, F
                     _waiting.Remove(key);
                     return;
                 }
-                batch = queue.Count <= maxBatch ? queue : queue[..maxBatch];
-                _waiting[key] = queue.Count <= maxBatch ? [] : queue[maxBatch..];
+                batch = queue.Count <= _maxBatch ? queue : queue[.._maxBatch];
+                _waiting[key] = queue.Count <= _maxBatch ? [] : queue[_maxBatch..];
             }
             await RunBatchAsync(key, batch);
         }
@@ -71,12 +93,12 @@ public sealed class Coalescer<TKey, TItem, TResult>(string work, int maxBatch, F
 
     private async Task RunBatchAsync(TKey key, List<Entry> batch)
     {
-        _sizes.Record(batch.Count, _tag);
+        _sizes.Record(batch.Count);
         try
         {
             TResult[] results;
-            using (ServerTiming.Sharing(work, batch.Select(e => e.Timing)))
-                results = await run(key, batch.ConvertAll(e => e.Item));
+            using (ServerTiming.Sharing(_work, batch.Select(e => e.Timing)))
+                results = await _run(key, batch.ConvertAll(e => e.Item));
             for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
         }
         catch (Exception ex)
