@@ -32,7 +32,7 @@ public sealed class RegistrationBatches
     private sealed record Found(Person Person, Registration? Registration);
 
     public const int MaxBatch = 500;
-    /// <summary>Tries for one caller's batch when a registration committed elsewhere meanwhile hits the unique key.</summary>
+    /// <summary>Tries for one caller's part of a batch when rows committed elsewhere meanwhile refuse its insert.</summary>
     private const int MaxAttempts = 5;
 
     private readonly IServiceScopeFactory _scopes;
@@ -54,27 +54,43 @@ public sealed class RegistrationBatches
     public Task<Outcome<Registration>> RegisterAsync(Guid sessionId, string? nationalId, string? overrideReason, UserScope.Snapshot caller) =>
         _batches.RunAsync(sessionId, new Ask(nationalId, overrideReason, caller, _time.GetUtcNow()));
 
-    private async Task<Outcome<Registration>[]> RunAsync(Guid sessionId, IReadOnlyList<Ask> batch)
+    private async Task<Answer<Outcome<Registration>>[]> RunAsync(Guid sessionId, IReadOnlyList<Ask> batch)
     {
-        var answers = new Outcome<Registration>[batch.Count];
+        var answers = new Answer<Outcome<Registration>>[batch.Count];
         // Each caller in a DI scope of their own: their grants filter every read, the write guard and the audit name them.
+        // A caller whose part fails (the database gone) gets the failure; the others keep what was committed for them.
         foreach (var group in Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].Caller))
         {
             var indexes = group.ToList();
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<UserScope>().Use(group.Key);
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                if (await TryRegisterAsync(db, sessionId, [.. indexes.Select(i => batch[i])], attempt == MaxAttempts) is not { } outcomes) continue;
-                for (var k = 0; k < indexes.Count; k++) answers[indexes[k]] = outcomes[k];
-                break;
+                var outcomes = await RegisterForAsync(sessionId, group.Key, [.. indexes.Select(i => batch[i])]);
+                for (var k = 0; k < indexes.Count; k++) answers[indexes[k]] = new(outcomes[k]);
+            }
+            catch (Exception failure)
+            {
+                foreach (var i in indexes) answers[i] = Answer<Outcome<Registration>>.Failed(failure);
             }
         }
         return answers;
     }
 
-    /// <summary>One caller's requests; null when a registration committed elsewhere hit the unique key and the batch must be read again.</summary>
+    /// <summary>One caller's requests, read again when rows they depend on changed meanwhile elsewhere (another instance).</summary>
+    private async Task<Outcome<Registration>[]> RegisterForAsync(Guid sessionId, UserScope.Snapshot caller, IReadOnlyList<Ask> asks)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<UserScope>().Use(caller);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (await TryRegisterAsync(db, sessionId, asks, attempt == MaxAttempts) is { } outcomes) return outcomes;
+        }
+    }
+
+    /// <summary>
+    /// One caller's requests; null when the insert was refused by a row committed elsewhere meanwhile — the same person
+    /// registered (unique key) or removed (foreign key) — and they must be read again: then they get their own answer.
+    /// </summary>
     private async Task<Outcome<Registration>[]?> TryRegisterAsync(AppDbContext db, Guid sessionId, IReadOnlyList<Ask> asks, bool lastAttempt)
     {
         var answers = new Outcome<Registration>[asks.Count];
@@ -88,11 +104,12 @@ public sealed class RegistrationBatches
         var ids = asks.Where(a => NationalId.Problem(a.NationalId) is null).Select(a => NationalId.Normalise(a.NationalId)).Distinct().ToList();
         // Only people the caller may see (a teacher only themself, a director only their school's staff), each with their
         // registration for this session if any (one at most: unique on session and person).
-        var found = await (from p in db.People.AsNoTracking()
-                           where p.AreaId == session.AreaId && ids.Contains(p.NationalId)
-                           join r in db.Registrations.AsNoTracking().Where(r => r.SessionId == session.Id) on p.Id equals r.PersonId into rs
-                           from r in rs.DefaultIfEmpty()
-                           select new Found(p, r)).ToDictionaryAsync(f => f.Person.NationalId);
+        var found = ids.Count == 0 ? [] : await (
+            from p in db.People.AsNoTracking()
+            where p.AreaId == session.AreaId && ids.Contains(p.NationalId)
+            join r in db.Registrations.AsNoTracking().Where(r => r.SessionId == session.Id) on p.Id equals r.PersonId into rs
+            from r in rs.DefaultIfEmpty()
+            select new Found(p, r)).ToDictionaryAsync(f => f.Person.NationalId);
         var today = ThaiDate.TodayInThailand(_time);
         var claims = new List<Claim>();
         var asked = new HashSet<string>();
@@ -106,7 +123,7 @@ public sealed class RegistrationBatches
         }
         if (claims.Count == 0) return answers;
 
-        // Each claim's changes are audited as its caller's; the batch is retried whole, so no savepoint per save is needed.
+        // A refused insert rolls the whole part back and reads again, so the savepoint EF would set first is a round trip for nothing.
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         // A cancelled registration asked for again is claimed first, conditionally, so two requests at once for the same person
@@ -136,9 +153,8 @@ public sealed class RegistrationBatches
             // New rows only (the usual case): one COPY of the registrations and one of their audit rows (see BulkInsert).
             await BulkInsert.SaveChangesAsync(db);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || DbErrors.IsForeignKeyViolation(ex))
         {
-            // Someone registered one of these people meanwhile (another instance): read again, and they get their 409.
             await tx.RollbackAsync();
             if (!lastAttempt) return null;
             foreach (var c in claims) answers[c.Index] = Outcome<Registration>.Duplicate("", SaveOutcome.SimultaneousMessage);

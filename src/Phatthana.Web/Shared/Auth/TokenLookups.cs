@@ -29,7 +29,7 @@ public sealed class TokenLookups
     /// <summary>The token with this hash, unless it is unknown or revoked (expiry is the caller's to compare).</summary>
     internal Task<Hit?> FindAsync(string tokenHash) => _lookups.RunAsync(true, tokenHash);
 
-    private async Task<Hit?[]> LookUpAsync(IReadOnlyList<string> hashes)
+    private async Task<Answer<Hit?>[]> LookUpAsync(IReadOnlyList<string> hashes)
     {
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
@@ -44,6 +44,6 @@ public sealed class TokenLookups
                                Hit = new Hit(t.ExpiresAt, new PrincipalFactory.Account(u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp,
                                    u.NationalId, u.AreaGrants.Select(g => g.AreaId).ToList())),
                            }).ToDictionaryAsync(x => x.TokenHash, x => x.Hit);
-        return [.. hashes.Select(h => found.GetValueOrDefault(h))];
+        return [.. hashes.Select(h => new Answer<Hit?>(found.GetValueOrDefault(h)))];
     }
 }

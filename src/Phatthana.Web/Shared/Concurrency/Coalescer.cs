@@ -12,6 +12,12 @@ public static class CoalescingMetrics
     public const string Waiting = "phatthana.coalesced.waiting";
 }
 
+/// <summary>One item's answer from a batch: its result, or the failure of the part of the batch that was its.</summary>
+public readonly record struct Answer<T>(T Value, Exception? Failure = null)
+{
+    public static Answer<T> Failed(Exception failure) => new(default!, failure);
+}
+
 /// <summary>
 /// Answers the same kind of work for many requests at once (group commit; decision 010). Items queue per key; while no
 /// batch of that key is running, the first item starts one at once, so a lone request waits for nobody, and whatever
@@ -20,7 +26,9 @@ public static class CoalescingMetrics
 /// overlap; batches of different keys run side by side. Nothing is kept between batches.
 /// </summary>
 /// <remarks>
-/// <paramref name="run"/> answers a batch's items in their order; if it throws, every item of that batch gets the exception.
+/// <c>run</c> answers a batch's items in their order, each with its result or its own failure (so work already committed
+/// for some items is not answered as failed because another part failed); if it throws, every item gets the exception.
+/// Answers are given once the whole batch is done.
 /// It runs outside the requests' execution context (no HTTP context flows into it), so whatever it needs of a caller must
 /// be in the item.
 /// </remarks>
@@ -37,10 +45,10 @@ public sealed class Coalescer<TKey, TItem, TResult>
     private readonly Dictionary<TKey, List<Entry>> _waiting = [];
     private readonly string _work;
     private readonly int _maxBatch;
-    private readonly Func<TKey, IReadOnlyList<TItem>, Task<TResult[]>> _run;
+    private readonly Func<TKey, IReadOnlyList<TItem>, Task<Answer<TResult>[]>> _run;
     private readonly Histogram<int> _sizes;
 
-    public Coalescer(string work, int maxBatch, Func<TKey, IReadOnlyList<TItem>, Task<TResult[]>> run, IMeterFactory meters)
+    public Coalescer(string work, int maxBatch, Func<TKey, IReadOnlyList<TItem>, Task<Answer<TResult>[]>> run, IMeterFactory meters)
     {
         _work = work;
         _maxBatch = maxBatch;
@@ -96,10 +104,12 @@ public sealed class Coalescer<TKey, TItem, TResult>
         _sizes.Record(batch.Count);
         try
         {
-            TResult[] results;
+            Answer<TResult>[] answers;
             using (ServerTiming.Sharing(_work, batch.Select(e => e.Timing)))
-                results = await _run(key, batch.ConvertAll(e => e.Item));
-            for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+                answers = await _run(key, batch.ConvertAll(e => e.Item));
+            for (var i = 0; i < batch.Count; i++)
+                if (answers[i].Failure is { } failure) batch[i].Done.TrySetException(failure);
+                else batch[i].Done.TrySetResult(answers[i].Value);
         }
         catch (Exception ex)
         {
