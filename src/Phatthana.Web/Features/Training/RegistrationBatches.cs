@@ -157,7 +157,7 @@ public sealed class RegistrationBatches
         {
             await tx.RollbackAsync();
             if (!lastAttempt) return null;
-            foreach (var c in claims) answers[c.Index] = Outcome<Registration>.Duplicate("", SaveOutcome.SimultaneousMessage);
+            foreach (var c in claims) answers[c.Index] = Outcome<Registration>.Duplicate("nationalId", SaveOutcome.SimultaneousMessage);
             return answers;
         }
         await tx.CommitAsync();

@@ -101,9 +101,9 @@ public sealed class Coalescer<TKey, TItem, TResult>
 
     private async Task RunBatchAsync(TKey key, List<Entry> batch)
     {
-        _sizes.Record(batch.Count);
         try
         {
+            _sizes.Record(batch.Count);
             Answer<TResult>[] answers;
             using (ServerTiming.Sharing(_work, batch.Select(e => e.Timing)))
                 answers = await _run(key, batch.ConvertAll(e => e.Item));
@@ -113,7 +113,8 @@ public sealed class Coalescer<TKey, TItem, TResult>
         }
         catch (Exception ex)
         {
-            // The batch's failure is each of its requests' failure, answered as it would have been had it run alone.
+            // The batch's failure is each of its requests' failure, answered as it would have been had it run alone; the
+            // drain goes on, so the key's next batch is never left waiting for one that will not come.
             foreach (var e in batch) e.Done.TrySetException(ex);
         }
     }

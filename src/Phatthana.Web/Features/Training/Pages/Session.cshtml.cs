@@ -114,7 +114,7 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         return Redirect($"/sessions/{id}");
     }
 
-    /// <summary>Registers every active person of the school and/or position, one by one, and says how many of each result.</summary>
+    /// <summary>Registers every active person of the school and/or position and says how many of each result.</summary>
     public async Task<IActionResult> OnPostGroupAsync(Guid id)
     {
         Sent = "group";
@@ -137,22 +137,19 @@ public sealed class SessionModel(AppDbContext db, UserScope user, Registrations 
         }
         if (Group.Position is { } position) people = people.Where(p => p.Position == position);
         var ids = await people.OrderBy(p => p.FirstName).ThenBy(p => p.LastName).Select(p => p.NationalId).Take(SaveCourse.MaxCapacity).ToListAsync();
-        int registered = 0, waitlisted = 0, skipped = 0, outside = 0;
-        foreach (var nationalId in ids)
+        // Asked all at once, they are answered together (RegistrationBatches), seats and waitlist in the order of the list.
+        var outcomes = await Task.WhenAll(ids.Select(nationalId => registrations.RegisterAsync(Session, nationalId, Group.OverrideReason)).ToList());
+        // A closed session refuses everyone alike: say so once instead of counting the whole group as skipped.
+        if (outcomes.FirstOrDefault(o => o.Conflict is { Field: "" }) is { Conflict: { } closed })
         {
-            var outcome = await registrations.RegisterAsync(Session, nationalId, Group.OverrideReason);
-            if (!outcome.Succeeded && outcome.Errors.Any(e => e.Field == "overrideReason")) outside++;
-            else if (!outcome.Succeeded) skipped++;
-            else if (outcome.Value!.Status == RegistrationStatus.Registered) registered++;
-            else waitlisted++;
-            // A closed session refuses everyone alike: say so once instead of counting the whole group as skipped.
-            if (!outcome.Succeeded && outcome.Conflict is { Field: "" } closed)
-            {
-                ModelState.AddModelError("", closed.Message);
-                await LoadAsync(id);
-                return Page();
-            }
+            ModelState.AddModelError("", closed.Message);
+            await LoadAsync(id);
+            return Page();
         }
+        var outside = outcomes.Count(o => !o.Succeeded && o.Errors.Any(e => e.Field == "overrideReason"));
+        var skipped = outcomes.Count(o => !o.Succeeded) - outside;
+        var registered = outcomes.Count(o => o.Succeeded && o.Value!.Status == RegistrationStatus.Registered);
+        var waitlisted = outcomes.Count(o => o.Succeeded && o.Value!.Status == RegistrationStatus.Waitlisted);
         TempData["Flash"] = ids.Count == 0
             ? "ไม่พบบุคลากรที่ปฏิบัติงานอยู่ตามที่เลือก จึงไม่ได้ลงทะเบียนใคร"
             : $"เพิ่มกลุ่ม {ids.Count:#,0} คน: ลงทะเบียน {registered:#,0} คน · รอที่ว่าง {waitlisted:#,0} คน · ข้าม {skipped:#,0} คน (ลงทะเบียนไว้แล้วหรือลงทะเบียนไม่ได้)"
