@@ -6,8 +6,9 @@ using Phatthana.Web.Features.Accounts;
 namespace Phatthana.Web.Shared.Auth;
 
 /// <summary>
-/// Builds the signed-in principal from the database — role, granted areas and school — on every request,
-/// for cookies and bearer tokens alike, so a changed grant or a deactivated account takes effect at once.
+/// Builds the signed-in principal from the database — role, granted areas and school — on every request, for cookies
+/// here and for bearer tokens from <see cref="TokenLookups"/>' reads, so a changed grant or a deactivated account takes
+/// effect at once.
 /// Nothing is cached between requests: the app runs as many instances behind a load balancer (DESIGN.md), and a
 /// revocation or a removed grant seen by one instance must hold on all of them from the next request.
 /// </summary>

@@ -28,9 +28,8 @@ public readonly record struct Answer<T>(T Value, Exception? Failure = null)
 /// <remarks>
 /// <c>run</c> answers a batch's items in their order, each with its result or its own failure (so work already committed
 /// for some items is not answered as failed because another part failed); if it throws, every item gets the exception.
-/// Answers are given once the whole batch is done.
-/// It runs outside the requests' execution context (no HTTP context flows into it), so whatever it needs of a caller must
-/// be in the item.
+/// Answers are given once the whole batch is done. It runs outside the requests' execution context (no HTTP context flows
+/// into it), so whatever it needs of a caller must be in the item.
 /// </remarks>
 public sealed class Coalescer<TKey, TItem, TResult>
     where TKey : notnull
