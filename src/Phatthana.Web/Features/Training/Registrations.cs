@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Personnel;
-using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Validation;
