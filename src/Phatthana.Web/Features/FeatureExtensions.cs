@@ -43,6 +43,7 @@ public static class FeatureExtensions
         services.AddScoped<Manpower.SaveSubjectNeeds>();
         services.AddScoped<Training.SaveCourse>();
         services.AddScoped<Training.Registrations>();
+        services.AddSingleton<Training.RegistrationBatches>();
         services.AddScoped<Training.ResultsImport>();
         services.AddScoped<Training.Certificates>();
         services.AddScoped<SaveStaffingRuleSet>();

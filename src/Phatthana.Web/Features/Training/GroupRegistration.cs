@@ -13,7 +13,7 @@ public sealed record GroupRegistrationResult(int Asked, int Registered, int Wait
 }
 
 /// <summary>
-/// Registers many people into one session, each through <see cref="Registrations.RegisterAsync"/> in the order given, so
+/// Registers many people into one session, each through <see cref="Registrations.RegisterAsync"/> — asked together, answered in one batch in the order given — so
 /// every rule of a single registration holds for each — seats then the waitlist, the registration window, the caller's
 /// scope, the target group (outside it only with the reason given). A session that refuses everyone alike (not open, outside
 /// its window) is answered once as that conflict instead of a count of skipped people.
@@ -26,16 +26,14 @@ public static class GroupRegistration
         // A reason no registration would take is refused once, not counted against everyone it was given for.
         var reason = new Checks().Text(overrideReason, "overrideReason", "เหตุผลที่รวมผู้ไม่อยู่ในกลุ่มเป้าหมาย", Data.DataSchema.NameLength, required: false);
         if (!reason.IsValid) return Outcome<GroupRegistrationResult>.Invalid([.. reason.Errors]);
-        int registered = 0, waitlisted = 0, skipped = 0, outside = 0;
-        foreach (var nationalId in nationalIds)
-        {
-            var outcome = await registrations.RegisterAsync(session, nationalId, overrideReason);
-            if (!outcome.Succeeded && outcome.Conflict is { Field: "" } closed) return Outcome<GroupRegistrationResult>.Duplicate("", closed.Message);
-            if (!outcome.Succeeded && outcome.Errors.Any(e => e.Field == "overrideReason")) outside++;
-            else if (!outcome.Succeeded) skipped++;
-            else if (outcome.Value!.Status == RegistrationStatus.Registered) registered++;
-            else waitlisted++;
-        }
+        // Asked all at once, they are answered together (RegistrationBatches), seats and waitlist in the order of the list.
+        var outcomes = await Task.WhenAll(nationalIds.Select(nationalId => registrations.RegisterAsync(session, nationalId, overrideReason)).ToList());
+        if (outcomes.FirstOrDefault(o => !o.Succeeded && o.Conflict is { Field: "" }) is { Conflict: { } closed })
+            return Outcome<GroupRegistrationResult>.Duplicate("", closed.Message);
+        var outside = outcomes.Count(o => !o.Succeeded && o.Errors.Any(e => e.Field == "overrideReason"));
+        var skipped = outcomes.Count(o => !o.Succeeded) - outside;
+        var registered = outcomes.Count(o => o.Succeeded && o.Value!.Status == RegistrationStatus.Registered);
+        var waitlisted = outcomes.Count(o => o.Succeeded && o.Value!.Status == RegistrationStatus.Waitlisted);
         return Outcome<GroupRegistrationResult>.Ok(new GroupRegistrationResult(nationalIds.Count, registered, waitlisted, skipped, outside));
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Personnel;
-using Phatthana.Web.Features.Accounts;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Validation;
@@ -21,141 +20,15 @@ public sealed record RegistrationDto(string NationalId, string Name, Registratio
     bool? Passed, string? Certificate, IReadOnlyList<DateOnly> Days, string? OverrideReason);
 
 /// <summary>
-/// Registering, cancelling and results. A seat is taken by one conditional update of the session's counter (only while
-/// below capacity) in the same transaction as the registration row, so parallel requests for the last seat cannot both
-/// get it, and a refused row gives its seat back. A cancelled seat goes to the first on the waitlist.
+/// Registering, cancelling and results. A seat is taken by a conditional update of the session's counter (only while below
+/// capacity) in the same transaction as the registration rows (<see cref="RegistrationBatches"/>), so parallel requests for
+/// the last seat cannot both get it. A cancelled seat goes to the first on the waitlist.
 /// </summary>
-public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider time)
+public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider time, RegistrationBatches batches)
 {
-    public async Task<Outcome<Registration>> RegisterAsync(TrainingSession session, string? nationalId, string? overrideReason = null, CancellationToken ct = default)
-    {
-        var id = NationalId.Normalise(nationalId);
-        if (NationalId.Problem(nationalId) is { } problem) return Outcome<Registration>.Invalid([new("nationalId", problem)]);
-        // The person must be one the caller may see: a teacher only themself, a director only their school's staff.
-        // With their registration for this session, if any, in the same round trip (one row at most: unique on session and person).
-        var found = await (from p in db.People
-                           where p.AreaId == session.AreaId && p.NationalId == id
-                           join r in db.Registrations.Where(r => r.SessionId == session.Id) on p.Id equals r.PersonId into rs
-                           from r in rs.DefaultIfEmpty()
-                           select new { Person = p, Existing = r }).FirstOrDefaultAsync(ct);
-        var person = found?.Person;
-        if (person is null) return Outcome<Registration>.Invalid([new("nationalId", "ไม่พบบุคลากรที่มีเลขประจำตัวประชาชนนี้ในทะเบียนที่คุณดูแล")]);
-        if (person.Status != PersonStatus.Active)
-            return Outcome<Registration>.Invalid([new("nationalId", $"{person.FullName} ไม่ได้ปฏิบัติงานอยู่ ({PersonnelText.Label(person.Status)}) จึงลงทะเบียนไม่ได้")]);
-        if (WindowProblem(session, ThaiDate.TodayInThailand(time)) is { } closed) return Outcome<Registration>.Duplicate("", closed);
-        var reason = Checks.Clean(overrideReason);
-        if (reason is { Length: > DataSchema.NameLength }) return Outcome<Registration>.Invalid([new("overrideReason", $"เหตุผลยาวได้ไม่เกิน {DataSchema.NameLength} ตัวอักษร")]);
-        var course = session.Course ?? await db.Courses.AsNoTracking().FirstAsync(c => c.Id == session.CourseId, ct);
-        if (TrainingEligibility.Problem(course, person) is { } outside)
-        {
-            // Outside the course's target group: only someone registering others may let them in, and only with a reason.
-            if (scope.Role is Role.Teacher or null)
-                return Outcome<Registration>.Invalid([new("nationalId", $"{outside} — ติดต่อผู้รับผิดชอบหลักสูตรหากจำเป็นต้องเข้ารับการพัฒนา")]);
-            if (reason is null)
-                return Outcome<Registration>.Invalid([new("overrideReason", $"{outside} — หากจำเป็นต้องลงทะเบียน กรุณาระบุเหตุผล")]);
-        }
-        else reason = null;
-        var existing = found!.Existing;
-        if (existing is { Status: not RegistrationStatus.Cancelled }) return Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered);
-
-        // While the session has seats, claimants of this process take turns before the transaction (see SeatTurns); the
-        // database's conditional update below still decides every seat.
-        using var turn = session.Registered < session.Capacity ? await SeatTurns.TakeAsync(session.Id, ct) : null;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A cancelled registration asked for again is claimed first, conditionally, so two requests at once for the same
-        // person cannot both reopen it and take two seats: the second finds it no longer cancelled and is refused.
-        if (existing is not null && await db.Registrations.Where(r => r.Id == existing.Id && r.Status == RegistrationStatus.Cancelled)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Waitlisted), ct) == 0)
-        {
-            await tx.RollbackAsync(ct);
-            return Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered);
-        }
-        var seat = await db.TrainingSessions.Where(s => s.Id == session.Id && s.Registered < s.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Registered, x => x.Registered + 1), ct);
-        // No seat: nothing of the session's row is held, so the next claimant need not wait for this one's commit.
-        if (seat == 0) turn?.Dispose();
-        SeatTurns.Saw(session.Id, full: seat == 0);
-        var registration = existing ?? new Registration { AreaId = session.AreaId, SessionId = session.Id, PersonId = person.Id };
-        registration.Status = seat == 1 ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
-        registration.RequestedAt = time.GetUtcNow();
-        registration.RegisteredBy = scope.UserName;
-        registration.OverrideReason = reason;
-        if (existing is null) db.Registrations.Add(registration);
-        var saved = await db.TrySaveAsync(registration, "nationalId", T.AlreadyRegistered, ct);
-        if (!saved.Succeeded)
-        {
-            await tx.RollbackAsync(ct);
-            // The unique key on (session, person) was hit by a parallel request for the same person.
-            return saved.Conflict is { Field: "" } ? Outcome<Registration>.Duplicate("nationalId", T.AlreadyRegistered) : saved;
-        }
-        await tx.CommitAsync(ct);
-        return saved;
-    }
-
-    /// <summary>
-    /// Turns for claiming a seat, per session, within this process. A claimed seat holds the session's row until its
-    /// transaction commits; without turns every other claimant would wait on that row inside PostgreSQL, each holding a
-    /// pooled connection — a burst of 500 filled the pool with waiters and starved everything else, and every commit woke all
-    /// of them to re-check the row. With turns the waiting is done here, without a connection. Turns only order the claims:
-    /// correctness (never more seats than capacity) rests on the conditional update alone, so several instances of the app
-    /// stay correct. Once a claimant finds the session full, the others go straight to the database (which answers "full"
-    /// without waiting) until a claim succeeds again. Sessions share 64 stripes (a collision only makes two sessions take
-    /// turns together, or skip them — either way the database decides).
-    /// </summary>
-    internal static class SeatTurns
-    {
-        private sealed class Stripe
-        {
-            public readonly SemaphoreSlim Gate = new(1, 1);
-            /// <summary>The session last found full here, if any (a hint: a stale one only means no turns).</summary>
-            public Guid? Full;
-        }
-
-        private static readonly Stripe[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new Stripe())];
-
-        private static Stripe For(Guid sessionId) => Stripes[(uint)sessionId.GetHashCode() % (uint)Stripes.Length];
-
-        /// <summary>A turn, or null when the session was last found full (the claim will find no seat and lock nothing).</summary>
-        public static async Task<Turn?> TakeAsync(Guid sessionId, CancellationToken ct)
-        {
-            var stripe = For(sessionId);
-            lock (stripe)
-                if (stripe.Full == sessionId) return null;
-            await stripe.Gate.WaitAsync(ct);
-            // Found full while this one waited: pass the turn on at once.
-            lock (stripe)
-            {
-                if (stripe.Full == sessionId)
-                {
-                    stripe.Gate.Release();
-                    return null;
-                }
-            }
-            return new Turn(stripe.Gate);
-        }
-
-        /// <summary>What a claim found: full (later claimants skip their turn) or a seat (turns again).</summary>
-        public static void Saw(Guid sessionId, bool full)
-        {
-            var stripe = For(sessionId);
-            lock (stripe)
-            {
-                if (full) stripe.Full = sessionId;
-                else if (stripe.Full == sessionId) stripe.Full = null;
-            }
-        }
-
-        /// <summary>Released once, by whichever comes first: no seat, or the end of the transaction.</summary>
-        public sealed class Turn(SemaphoreSlim stripe) : IDisposable
-        {
-            private int _released;
-
-            public void Dispose()
-            {
-                if (Interlocked.Exchange(ref _released, 1) == 0) stripe.Release();
-            }
-        }
-    }
+    /// <summary>Registers a person in the session as the current caller (see <see cref="RegistrationBatches"/>).</summary>
+    public Task<Outcome<Registration>> RegisterAsync(TrainingSession session, string? nationalId, string? overrideReason = null) =>
+        batches.RegisterAsync(session.Id, nationalId, overrideReason, scope.Capture());
 
     /// <summary>Why registration is shut on <paramref name="today"/> (status or window), or null when it is open.</summary>
     public static string? WindowProblem(TrainingSession session, DateOnly today)

@@ -155,10 +155,10 @@ public static class TrainingApi
         return (await registrations.ReopenResultsAsync(s, input?.Reason, input?.Version)).ToApi(x => TypedResults.Ok(ToDto(x)));
     }
 
-    private static async Task<IResult> Register(Guid id, RegisterInput? input, AppDbContext db, Registrations registrations)
+    /// <summary>Goes straight to the batch, which reads the session for the caller (404 when they cannot see it).</summary>
+    private static async Task<IResult> Register(Guid id, RegisterInput? input, RegistrationBatches batches, UserScope scope)
     {
-        if (await FindSessionAsync(db, id) is not { } s) return ApiResults.NotFound();
-        var outcome = await registrations.RegisterAsync(s, input?.NationalId, input?.OverrideReason);
+        var outcome = await batches.RegisterAsync(id, input?.NationalId, input?.OverrideReason, scope.Capture());
         return outcome.ToApi(r => TypedResults.Created($"/api/v1/sessions/{id}/registrations", new RegisteredDto(r.Id, r.Status)));
     }
 

@@ -19,6 +19,7 @@ public static class AuthExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<UserScope>();
         services.AddScoped<PrincipalFactory>();
+        services.AddSingleton<TokenLookups>();
         services.AddDataProtection().SetApplicationName("Phatthana").PersistKeysToDbContext<AppDbContext>();
 
         services.AddIdentityCore<AppUser>(o =>

@@ -6,8 +6,9 @@ using Phatthana.Web.Features.Accounts;
 namespace Phatthana.Web.Shared.Auth;
 
 /// <summary>
-/// Builds the signed-in principal from the database — role, granted areas and school — on every request,
-/// for cookies and bearer tokens alike, so a changed grant or a deactivated account takes effect at once.
+/// Builds the signed-in principal from the database — role, granted areas and school — on every request, for cookies
+/// here and for bearer tokens from <see cref="TokenLookups"/>' reads, so a changed grant or a deactivated account takes
+/// effect at once.
 /// Nothing is cached between requests: the app runs as many instances behind a load balancer (DESIGN.md), and a
 /// revocation or a removed grant seen by one instance must hold on all of them from the next request.
 /// </summary>
@@ -24,28 +25,10 @@ public sealed class PrincipalFactory(AppDbContext db)
         return Principal(user, authenticationType);
     }
 
-    /// <summary>
-    /// The principal of a bearer token (by its hash) that is neither revoked nor expired at <paramref name="now"/>, with its
-    /// user's role and grants — one round trip for the token, the account and its areas. Null for an unknown, revoked or
-    /// expired token and for a disabled account.
-    /// </summary>
-    public async Task<ClaimsPrincipal?> BuildForTokenAsync(string tokenHash, DateTimeOffset now, string authenticationType, CancellationToken ct = default)
-    {
-        var hit = await (from t in db.ApiTokens.AsNoTracking()
-                         where t.TokenHash == tokenHash && t.RevokedAt == null
-                         join u in db.Users.AsNoTracking() on t.UserId equals u.Id
-                         select new
-                         {
-                             t.ExpiresAt,
-                             User = new Account(u.Id, u.Email, u.DisplayName, u.Role, u.SchoolId, u.IsActive, u.SecurityStamp, u.NationalId, u.AreaGrants.Select(g => g.AreaId).ToList()),
-                         }).FirstOrDefaultAsync(ct);
-        if (hit is null || hit.ExpiresAt <= now || !hit.User.IsActive) return null;
-        return Principal(hit.User, authenticationType);
-    }
+    /// <summary>What a principal is built from: the account with its granted areas, as read from the database.</summary>
+    internal sealed record Account(string Id, string? Email, string DisplayName, Role Role, Guid? SchoolId, bool IsActive, string? SecurityStamp, string? NationalId, List<Guid> Areas);
 
-    private sealed record Account(string Id, string? Email, string DisplayName, Role Role, Guid? SchoolId, bool IsActive, string? SecurityStamp, string? NationalId, List<Guid> Areas);
-
-    private static ClaimsPrincipal Principal(Account user, string authenticationType)
+    internal static ClaimsPrincipal Principal(Account user, string authenticationType)
     {
         var claims = new List<Claim>
         {

@@ -40,15 +40,17 @@ public sealed class RouteScope
 /// </summary>
 public sealed class RouteScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AppDbContext db, RouteScope scope)
+    public async Task InvokeAsync(HttpContext context, RouteScope scope)
     {
         var values = context.Request.RouteValues;
         var areaCode = values[RouteScope.AreaParameter] as string;
         var schoolCode = values[RouteScope.SchoolParameter] as string;
         var personKey = values[RouteScope.PersonParameter] as string;
+        // Resolved only for a route that names an area, school or person: other requests make no context here.
+        var db = context.RequestServices.GetRequiredService<AppDbContext>;
         if (personKey is not null)
         {
-            var hit = await FindPersonAsync(db, personKey);
+            var hit = await FindPersonAsync(db(), personKey);
             if (hit is null)
             {
                 await NotFound(context);
@@ -59,9 +61,9 @@ public sealed class RouteScopeMiddleware(RequestDelegate next)
         else if (schoolCode is not null)
         {
             // One round trip on this hot path; both sides pass through the caller's query filters.
-            var hit = await (from s in db.Schools.AsNoTracking()
+            var hit = await (from s in db().Schools.AsNoTracking()
                              where s.Code == schoolCode
-                             join a in db.Areas.AsNoTracking() on s.AreaId equals a.Id
+                             join a in db().Areas.AsNoTracking() on s.AreaId equals a.Id
                              select new { School = s, Area = a }).FirstOrDefaultAsync();
             if (hit is null || (areaCode is not null && hit.Area.Code != areaCode))
             {
@@ -72,7 +74,7 @@ public sealed class RouteScopeMiddleware(RequestDelegate next)
         }
         else if (areaCode is not null)
         {
-            var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == areaCode);
+            var area = await db().Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == areaCode);
             if (area is null)
             {
                 await NotFound(context);

@@ -36,6 +36,15 @@ public sealed class UserScope(IHttpContextAccessor accessor)
     /// <summary>Runs the rest of this DI scope as the user of <paramref name="principal"/> (background work done for them).</summary>
     public void UsePrincipal(ClaimsPrincipal principal) => _override = Snapshot.From(principal);
 
+    /// <summary>
+    /// The caller as they are now: who, and what they may see. Taken on the caller's own request, so work done for them
+    /// elsewhere (a batch on another thread, where there is no HTTP context) sees exactly what they see, never more.
+    /// </summary>
+    public Snapshot Capture() => Current;
+
+    /// <summary>Runs the rest of this DI scope as the caller captured by <see cref="Capture"/>.</summary>
+    public void Use(Snapshot caller) => _override = caller;
+
     private Snapshot Current
     {
         get
@@ -53,11 +62,21 @@ public sealed class UserScope(IHttpContextAccessor accessor)
         }
     }
 
-    private sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId, string? SelfNationalId = null,
+    /// <summary>
+    /// A caller's identity and grants, fixed. Two are equal when they are the same user seeing exactly the same rows, so the
+    /// same query, filtered for one, answers for both.
+    /// </summary>
+    public sealed record Snapshot(string? UserId, string? UserName, Role? Role, bool AllAreas, Guid[] AreaIds, Guid? SchoolId, string? SelfNationalId = null,
         string? DisplayName = null)
     {
         public static readonly Snapshot Nobody = new(null, null, null, false, [], null);
         public static readonly Snapshot System = new(null, "system", null, true, [], null);
+
+        public bool Equals(Snapshot? other) =>
+            other is not null && UserId == other.UserId && UserName == other.UserName && Role == other.Role && AllAreas == other.AllAreas &&
+            SchoolId == other.SchoolId && SelfNationalId == other.SelfNationalId && AreaIds.AsSpan().SequenceEqual(other.AreaIds);
+
+        public override int GetHashCode() => HashCode.Combine(UserId, Role, SchoolId, AreaIds.Length);
 
         public static Snapshot From(ClaimsPrincipal principal)
         {

@@ -9,7 +9,9 @@ namespace Phatthana.Web.Shared.Web;
 /// <c>Server-Timing: app;dur=…, db;dur=…;desc="n", open;dur=…</c> — the time from the first middleware to the answer's
 /// start, the time spent in database commands and how many were sent, and the time spent opening connections (waiting for
 /// one from the pool when all are in use). A client's own timing minus <c>app</c> is the time the request spent
-/// queued before the app saw it (connection, accept, thread pool) and on the wire.
+/// queued before the app saw it (connection, accept, thread pool) and on the wire. Work done for the request in a batch
+/// shared with others (see <c>Coalescer</c>) adds <c>shared;dur=…;desc="n"</c> — the batches' database time and commands,
+/// each counted in full for every request in them — and <c>batch;desc="…"</c>, the size of each batch it was in.
 /// </summary>
 public static class ServerTiming
 {
@@ -20,11 +22,45 @@ public static class ServerTiming
     /// <summary>The current request's tally, flowed to the database commands it causes.</summary>
     private static readonly AsyncLocal<Tally?> Current = new();
 
-    private sealed class Tally
+    internal sealed class Tally
     {
         public int Commands;
         public long DbTicks;
         public long OpenTicks;
+        public int SharedCommands;
+        public long SharedTicks;
+        public string Batches = "";
+    }
+
+    /// <summary>The current request's tally, or null when timing is off: for work done for the request elsewhere.</summary>
+    internal static Tally? Capture() => Current.Value;
+
+    /// <summary>
+    /// Until disposed, counts this flow's database work (a batch's) and then adds it to the tally of every request it was
+    /// done for. Null, and nothing counted, when timing is off.
+    /// </summary>
+    internal static IDisposable? Sharing(string work, IEnumerable<Tally?> members)
+    {
+        var tallies = members.OfType<Tally>().ToList();
+        if (tallies.Count == 0) return null;
+        var batch = new Tally();
+        Current.Value = batch;
+        return new Share(work, batch, tallies);
+    }
+
+    private sealed class Share(string work, Tally batch, List<Tally> members) : IDisposable
+    {
+        public void Dispose()
+        {
+            Current.Value = null;
+            foreach (var member in members)
+                lock (member)
+                {
+                    member.SharedCommands += batch.Commands;
+                    member.SharedTicks += batch.DbTicks + batch.OpenTicks;
+                    member.Batches += $"{(member.Batches.Length > 0 ? " " : "")}{work}={members.Count}";
+                }
+        }
     }
 
     public static IApplicationBuilder UseServerTiming(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -37,7 +73,9 @@ public static class ServerTiming
             var app = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var db = TimeSpan.FromTicks(Interlocked.Read(ref tally.DbTicks)).TotalMilliseconds;
             var open = TimeSpan.FromTicks(Interlocked.Read(ref tally.OpenTicks)).TotalMilliseconds;
-            context.Response.Headers["Server-Timing"] = $"app;dur={app:0.00}, db;dur={db:0.00};desc=\"{tally.Commands}\", open;dur={open:0.00}";
+            string shared;
+            lock (tally) shared = $"shared;dur={TimeSpan.FromTicks(tally.SharedTicks).TotalMilliseconds:0.00};desc=\"{tally.SharedCommands}\", batch;desc=\"{tally.Batches}\"";
+            context.Response.Headers["Server-Timing"] = $"app;dur={app:0.00}, db;dur={db:0.00};desc=\"{tally.Commands}\", open;dur={open:0.00}, {shared}";
             return Task.CompletedTask;
         });
         await next(context);
