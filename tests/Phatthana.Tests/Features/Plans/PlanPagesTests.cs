@@ -114,11 +114,7 @@ public sealed partial class PlanPagesTests(AppHosts hosts) : ProviderTests(hosts
         var (response, doc) = await assessor.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(doc.QuerySelector("#strategy-form"));
-        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var post = await assessor.Client.PostAsync(page + "?handler=Strategy", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["NewStrategy.Number"] = "1", ["NewStrategy.Name"] = "x", ["__RequestVerificationToken"] = token,
-        }));
+        var post = await assessor.Client.PostAsync(page + "?handler=Strategy", await assessor.TokenFormAsync(page, new() { ["NewStrategy.Number"] = "1", ["NewStrategy.Name"] = "x" }));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         var school = await host.SchoolAsync(area);
         var director = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.SchoolAdmin, area, school), AppHost.Password);
