@@ -58,6 +58,8 @@ public sealed record BudgetEntry(Guid ProjectId, BudgetCategory Category, DateOn
 public sealed record BudgetFollowUp(int FiscalYear, CurveDto Curve, string? JudgedMonth, decimal? JudgedTarget, BudgetAmounts Total,
     IReadOnlyList<CategoryBudget> Categories, IReadOnlyList<MonthBudget> Months, IReadOnlyList<ProjectBudget> Projects)
 {
+    /// <summary>How many of the year's months have begun by today (0 before the year, 12 once it is over): the months with an actual to show.</summary>
+    public int MonthsBegun { get; init; }
     public int ProjectsBehind => Projects.Count(p => p.BehindCurve);
     public int ProjectsOverAllocated => Projects.Count(p => p.OverAllocated.Count > 0);
     public decimal? JudgedPercent => JudgedMonth is null ? null : Months.First(m => m.Month == JudgedMonth).CumulativePercent;
@@ -93,6 +95,9 @@ public sealed record BudgetFollowUp(int FiscalYear, CurveDto Curve, string? Judg
             return new MonthBudget(BudgetRules.Key(m), inMonth.Sum(e => e.Committed), inMonth.Sum(e => e.Disbursed), cumulative,
                 BudgetRules.Percent(cumulative, allocated), curve.Months[i].Percent) { Start = m };
         }).ToList();
-        return new BudgetFollowUp(fiscalYear, curve, judged >= 0 ? BudgetRules.Key(months[judged]) : null, judgedTarget, total, categories, monthLines, lines);
+        return new BudgetFollowUp(fiscalYear, curve, judged >= 0 ? BudgetRules.Key(months[judged]) : null, judgedTarget, total, categories, monthLines, lines)
+        {
+            MonthsBegun = months.Count(m => m <= today),
+        };
     }
 }

@@ -31,6 +31,9 @@ public static class BudgetRules
     /// <summary>Quarter 1–4 of the fiscal year a month is in (ต.ค.–ธ.ค. is the first).</summary>
     public static int Quarter(DateOnly month) => (month.Month + 2) % 12 / 3 + 1;
 
+    /// <summary>"operations": a category as the API's field names write it (<c>budget.operations</c>, <c>totals.operations</c>).</summary>
+    public static string Field(BudgetCategory category) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(category.ToString());
+
     /// <summary>"2026-11" as the API writes a month.</summary>
     public static string Key(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -85,8 +88,9 @@ public static class BudgetRules
             if (row.Quarter is not { } q || q is < 1 or > 4) { checks.Add(p + ".quarter", "ไตรมาสต้องเป็น 1 ถึง 4"); continue; }
             if (row.Percent is not { } v) checks.Add(p + ".percent", $"กรุณาระบุร้อยละเป้าหมายของไตรมาส {q}");
             else if (v is < 0 or > 100) checks.Add(p + ".percent", $"ร้อยละเป้าหมายของไตรมาส {q} ต้องอยู่ระหว่าง 0 ถึง 100");
+            else if (decimal.Round(v, 2) != v) checks.Add(p + ".percent", $"ร้อยละเป้าหมายของไตรมาส {q} มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง");
             if (found[q - 1] is not null || rows.Take(i).Any(r => r?.Quarter == q)) checks.Add(p + ".quarter", $"ไตรมาส {q} ซ้ำกัน");
-            else if (row.Percent is { } ok and >= 0 and <= 100) found[q - 1] = ok;
+            else if (row.Percent is { } ok && !checks.Has(p + ".percent")) found[q - 1] = ok;
         }
         if (!checks.IsValid) return null;
         if (found.Select((v, i) => (v, i)).Where(x => x.v is null).Select(x => x.i + 1).ToList() is { Count: > 0 } missing)
