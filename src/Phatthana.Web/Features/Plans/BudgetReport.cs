@@ -26,8 +26,8 @@ public static class BudgetReport
         new TableColumn<MonthBudget>("เดือน", m => BudgetRules.Label(m.Start), Width: 14),
         new TableColumn<MonthBudget>("ผูกพัน", m => m.Committed, CellKind.Decimal, Width: 18),
         new TableColumn<MonthBudget>("เบิกจ่าย", m => m.Disbursed, CellKind.Decimal, Width: 18),
-        new TableColumn<MonthBudget>("เบิกจ่ายสะสม", m => m.CumulativeDisbursed, CellKind.Decimal, Width: 18),
-        new TableColumn<MonthBudget>("ร้อยละสะสม", m => m.CumulativePercent, CellKind.Decimal, Width: 12),
+        new TableColumn<MonthBudget>("เบิกจ่ายสะสม", m => Begun(f, m) ? m.CumulativeDisbursed : null, CellKind.Decimal, Width: 18),
+        new TableColumn<MonthBudget>("ร้อยละสะสม", m => Begun(f, m) ? m.CumulativePercent : null, CellKind.Decimal, Width: 12),
         new TableColumn<MonthBudget>("เป้าหมายร้อยละสะสม", m => m.TargetPercent, CellKind.Decimal, Width: 14),
         new TableColumn<MonthBudget>("ผล", m => Reached(f, m), Width: 14));
 
@@ -49,15 +49,25 @@ public static class BudgetReport
         : p.JudgedPercent is null ? "—"
         : "ตามเป้าหมาย";
 
-    /// <summary>A begun month's cumulative share against its target; nothing for a month to come or without a budget.</summary>
+    /// <summary>An ended month's cumulative share against its target; nothing for the month under way, one to come, or without a budget.</summary>
     public static string Reached(BudgetFollowUp f, MonthBudget m) =>
-        m.Reached is not { } reached || f.Months.TakeWhile(x => x != m).Count() >= f.MonthsBegun ? "" : reached ? "ถึงเป้าหมาย" : "ต่ำกว่าเป้าหมาย";
+        m.Reached is not { } reached || f.JudgedMonth is null || string.CompareOrdinal(m.Month, f.JudgedMonth) > 0 ? "" : reached ? "ถึงเป้าหมาย" : "ต่ำกว่าเป้าหมาย";
+
+    /// <summary>Whether the month has begun (a month to come has no cumulative to show yet).</summary>
+    public static bool Begun(BudgetFollowUp f, MonthBudget m) => f.Months.TakeWhile(x => x.Month != m.Month).Count() < f.MonthsBegun;
 
     /// <summary>The area's (or plan's) totals as a row of a table: "รวม" first, the amounts, nothing in the text columns after.</summary>
     public static ReportRow TotalRow<T>(TableSpec<T> spec, T row) =>
         new([.. spec.ToReport([row]).Rows[0].Values.Select((v, i) => i == 0 ? "รวม" : v is string ? "" : v)]);
 
     public static CategoryBudget Total(BudgetFollowUp f) => new(default, f.Total.Allocated, f.Total.Committed, f.Total.Disbursed);
+
+    /// <summary>The categories' table on a page, with the totals as its last row labelled รวม.</summary>
+    public static TableView CategoriesView(IReadOnlyList<CategoryBudget> categories, BudgetAmounts total, DisplayFormat fmt)
+    {
+        var view = CategoriesTable.ToView([.. categories, new CategoryBudget(default, total.Allocated, total.Committed, total.Disbursed)], fmt);
+        return view with { Rows = [.. view.Rows.SkipLast(1), [view.Rows[^1][0] with { Text = "รวม" }, .. view.Rows[^1].Skip(1)]] };
+    }
 
     public static ProjectBudget TotalProject(BudgetFollowUp f) =>
         new(Guid.Empty, "รวม", Guid.Empty, "", Guid.Empty, 0, ProjectStatus.InProgress, f.Total.Allocated, f.Total.Committed, f.Total.Disbursed, null, false, []);

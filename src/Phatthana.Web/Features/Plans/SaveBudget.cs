@@ -54,14 +54,14 @@ public sealed class SaveBudget(AppDbContext db)
                 AreaId = project.AreaId, ProjectId = project.Id, Month = month, Category = category, Committed = committed, Disbursed = disbursed, Note = Checks.Clean(row.Note),
             });
         }
-        if (checks.IsValid)
-            foreach (var category in Enum.GetValues<BudgetCategory>())
-            {
-                var used = read.Where(d => d.Category == category).Sum(d => d.Committed + d.Disbursed);
-                if (used > project.Budget(category))
-                    checks.Add($"totals.{BudgetRules.Field(category)}",
-                        $"{PlansText.Label(category)}: ผูกพันและเบิกจ่ายรวม {used:#,0.00} บาท เกินงบประมาณที่ได้รับจัดสรร {project.Budget(category):#,0.00} บาท ({used - project.Budget(category):#,0.00} บาท)");
-            }
+        // Over the rows that could be read, so an over-spend is told with the other mistakes rather than after them.
+        foreach (var category in Enum.GetValues<BudgetCategory>())
+        {
+            var used = read.Where(d => d.Category == category).Sum(d => Math.Max(0, d.Committed) + Math.Max(0, d.Disbursed));
+            if (used > project.Budget(category))
+                checks.Add($"totals.{BudgetRules.Field(category)}",
+                    $"{PlansText.Label(category)}: ผูกพันและเบิกจ่ายรวม {used:#,0.00} บาท เกินงบประมาณที่ได้รับจัดสรร {project.Budget(category):#,0.00} บาท (เกิน {used - project.Budget(category):#,0.00} บาท)");
+        }
         if (!checks.IsValid) return Outcome<PlanProject>.Invalid([.. checks.Errors]);
 
         // Kept rows are changed in place, so the unique (project, category, month) never meets a row being removed.
