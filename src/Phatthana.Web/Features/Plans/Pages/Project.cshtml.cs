@@ -138,6 +138,13 @@ public sealed class ProjectModel(AppDbContext db, UserScope user, SaveProject sa
         if (!await LoadAsync(id)) return NotFound();
         var months = BudgetRules.Months(Project.FiscalYear);
         var categories = Enum.GetValues<BudgetCategory>();
+        // The grid replaces the year's money whole: a post without all its months (not this page's form) would erase the rest.
+        if (Money.Count != months.Count)
+        {
+            ModelState.AddModelError("", "ฟอร์มการเบิกจ่ายไม่ครบ 12 เดือน กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง");
+            Money = [];
+            return Page();
+        }
         var errors = new List<FieldError>();
         var rows = new List<DisbursementInput?>();
         var cells = new List<(int Month, int Category)>();
@@ -196,6 +203,7 @@ public sealed class ProjectModel(AppDbContext db, UserScope user, SaveProject sa
     /// <summary>"rows[3].disbursed" (the fourth row sent) → the grid's box it came from; "totals.operations" → under the column's total.</summary>
     private static string MoneyKey(string field, List<(int Month, int Category)> cells)
     {
+        if (field.StartsWith("Money[")) return field; // the page's own (an unreadable amount) are named by their box already
         if (field.StartsWith("totals.")) return "MoneyTotals." + field[7..];
         if (field.StartsWith("rows[") && field.IndexOf(']') is var close and > 5 && int.TryParse(field[5..close], out var k) && k < cells.Count)
         {
