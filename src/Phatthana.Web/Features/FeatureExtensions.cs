@@ -68,6 +68,8 @@ public static class FeatureExtensions
         services.AddScoped<Plans.IKpiMetric, Plans.DevelopedMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.ProjectPassRateMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.PlcHoursMetric>();
+        services.AddScoped<Plans.BudgetView>();
+        services.AddScoped<Plans.SaveBudget>();
         services.AddScoped<Development.SaveCompetency>();
         services.AddScoped<Development.SaveTopic>();
         services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
@@ -122,6 +124,7 @@ public static class FeatureExtensions
             .MapNeedsSurveysApi()
             .MapDevelopmentAnalysesApi()
             .MapNeedCoursesApi()
+            .MapBudgetApi()
             .MapStaffingRuleSetsApi()
             .MapAuditApi();
         app.MapRazorPages();

@@ -40,6 +40,9 @@ public sealed class SaveProject(AppDbContext db, SavePlan plans)
             if (input.StartDate is { } s && (s < first || s > last)) checks.Add("startDate", $"วันเริ่มต้องอยู่ในปีงบประมาณ {year}");
             if (input.EndDate is { } e && (e < first || e > last)) checks.Add("endDate", $"วันสิ้นสุดต้องอยู่ในปีงบประมาณ {year}");
             if (input.StartDate is { } s2 && input.EndDate is { } e2 && e2 < s2) checks.Add("endDate", "วันสิ้นสุดต้องไม่ก่อนวันเริ่ม");
+            // Money is entered by the months of the project's year: moving the year would leave it outside.
+            if (project is not null && year != project.FiscalYear && await db.Disbursements.AnyAsync(d => d.ProjectId == project.Id, ct))
+                checks.Add("fiscalYear", $"โครงการมีรายการผูกพันและเบิกจ่ายของปีงบประมาณ {project.FiscalYear} อยู่ — ลบรายการเหล่านั้นก่อนเปลี่ยนปีงบประมาณ");
         }
         var status = ProjectStatus.Planned;
         if (Checks.Clean(input.Status) is { } st && (!Enum.TryParse(st, out status) || !Enum.IsDefined(status) || int.TryParse(st, out _)))
@@ -54,7 +57,7 @@ public sealed class SaveProject(AppDbContext db, SavePlan plans)
             .GroupBy(d => d.Category).Select(g => new { Category = g.Key, Used = g.Sum(d => d.Committed) + g.Sum(d => d.Disbursed) }).ToDictionaryAsync(x => x.Category, x => x.Used, ct);
         foreach (var (category, amount) in amounts)
         {
-            var field = $"budget.{char.ToLowerInvariant(category.ToString()[0])}{category.ToString()[1..]}";
+            var field = $"budget.{BudgetRules.Field(category)}";
             if (amount < 0) checks.Add(field, $"งบประมาณ{PlansText.Label(category)}ต้องไม่ติดลบ");
             else if (amount > MaxBudget) checks.Add(field, $"งบประมาณ{PlansText.Label(category)}มากเกินไป");
             else if (spent.GetValueOrDefault(category) is var used && used > amount)

@@ -124,7 +124,10 @@ public static partial class ChartRenderer
         var xs = Enumerable.Range(0, spec.Categories.Count).Select(i => (double)i).ToArray();
         for (var s = 0; s < spec.Series.Count; s++)
         {
-            var line = plot.Add.Scatter(xs, spec.Series[s].Values.Take(xs.Length).ToArray());
+            // A series may stop short of the last category (a year under way): its line ends where its values do.
+            var ys = spec.Series[s].Values.Take(xs.Length).ToArray();
+            if (ys.Length == 0) continue;
+            var line = plot.Add.Scatter(xs[..ys.Length], ys);
             line.Color = Colour(spec, s);
             line.LineWidth = 2;
             line.MarkerSize = 6;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Reporting;
+using Phatthana.Web.Shared.Thai;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Plans.Pages;
@@ -15,7 +16,7 @@ namespace Phatthana.Web.Features.Plans.Pages;
 /// the table as Excel, PDF and Word.
 /// </summary>
 [Authorize(Policy = Policies.ReadAreaAnalyses)]
-public sealed class PlanModel(AppDbContext db, UserScope user, PlanView view, SavePlan plans, SaveProject projects, SaveKpi kpis, KpiMetrics metrics) : PageModel
+public sealed class PlanModel(AppDbContext db, UserScope user, PlanView view, SavePlan plans, SaveProject projects, SaveKpi kpis, KpiMetrics metrics, TimeProvider time) : PageModel
 {
     public sealed class StrategyForm
     {
@@ -49,6 +50,8 @@ public sealed class PlanModel(AppDbContext db, UserScope user, PlanView view, Sa
     public string AreaCode { get; private set; } = "";
     public IReadOnlyList<IKpiMetric> Metrics => metrics.All;
     public bool CanWrite => Policies.Allows(Policies.AreaAdmin, user.Role);
+    /// <summary>The year whose budget the plan's follow-up link opens: this fiscal year when the plan covers it, else the nearest plan year.</summary>
+    public int BudgetYear => Math.Clamp(SchoolCalendar.FiscalYearOf(ThaiDate.TodayInThailand(time)), Plan.StartFiscalYear, Plan.EndFiscalYear);
     public IEnumerable<int> Years => Enumerable.Range(Plan.StartFiscalYear, Plan.EndFiscalYear - Plan.StartFiscalYear + 1);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
