@@ -44,6 +44,13 @@ public static class Policies
     /// <summary>Approving or returning a submitted ID Plan: the person's director, or area staff — never the person themself.</summary>
     public const string DecideIdPlans = "decide-id-plans";
 
+    /// <summary>Putting a person forward for an award: area staff (anyone), directors (their staff), teachers (themselves) — the programme says which.</summary>
+    public const string Nominate = "nominate";
+    /// <summary>Scoring nominations: the roles a committee is drawn from (being on the programme's committee is checked too).</summary>
+    public const string ScoreAwards = "score-awards";
+    /// <summary>Networks, supervision visits and O-NET results: area staff, supervisors and assessors read; area staff and supervisors write.</summary>
+    public const string Supervise = "supervise";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [SignedIn] = Enum.GetValues<Role>(),
@@ -62,6 +69,9 @@ public static class Policies
         [ReviewAssessment] = [Role.SystemAdmin, Role.Assessor],
         [WriteIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
         [DecideIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
+        [Nominate] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
+        [ScoreAwards] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
+        [Supervise] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
     };
 
     public static void Register(AuthorizationOptions options)
