@@ -100,6 +100,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
         services.AddScoped<Setup.DemoDevelopment>();
+        services.AddScoped<Setup.DemoRecognition>();
         return services;
     }
 

@@ -90,7 +90,7 @@ public sealed class AwardJourneyTests
         await teacher.GetByRole(AriaRole.Link, new() { Name = "ประวัติของฉัน" }).ClickAsync();
         var awards = teacher.GetByRole(AriaRole.Table, new() { Name = "รางวัลที่ได้รับ" });
         await Assertions.Expect(awards).ToContainTextAsync("ครูผู้สอนดีเด่นประจำเดือน");
-        var certificate = awards.Locator("a[href$='/certificate']");
+        var certificate = awards.Locator("tr", new() { HasText = "ครูผู้สอนดีเด่นประจำเดือน" }).Locator("a[href$='/certificate']");
         var response = await teacher.APIRequest.GetAsync((await certificate.GetAttributeAsync("href"))!);
         Assert.Equal("application/pdf", response.Headers["content-type"]);
         var selection = await area.APIRequest.GetAsync("/api/v1" + new Uri(selectionUrl).AbsolutePath);
