@@ -48,8 +48,6 @@ public static class Policies
     public const string Nominate = "nominate";
     /// <summary>Scoring nominations: the roles a committee is drawn from (being on the programme's committee is checked too).</summary>
     public const string ScoreAwards = "score-awards";
-    /// <summary>Networks, supervision visits and O-NET results: area staff, supervisors and assessors read; area staff and supervisors write.</summary>
-    public const string Supervise = "supervise";
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -71,7 +69,6 @@ public static class Policies
         [DecideIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
         [Nominate] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
         [ScoreAwards] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
-        [Supervise] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
     };
 
     public static void Register(AuthorizationOptions options)
