@@ -63,6 +63,13 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Plans.Disbursement> Disbursements => Set<Features.Plans.Disbursement>();
     public DbSet<Features.Plans.DisbursementTarget> DisbursementTargets => Set<Features.Plans.DisbursementTarget>();
     public DbSet<Features.Plans.AlignmentTag> AlignmentTags => Set<Features.Plans.AlignmentTag>();
+    public DbSet<Features.Recognition.AwardProgramme> AwardProgrammes => Set<Features.Recognition.AwardProgramme>();
+    public DbSet<Features.Recognition.AwardCriterion> AwardCriteria => Set<Features.Recognition.AwardCriterion>();
+    public DbSet<Features.Recognition.AwardCommitteeMember> AwardCommitteeMembers => Set<Features.Recognition.AwardCommitteeMember>();
+    public DbSet<Features.Recognition.AwardSelection> AwardSelections => Set<Features.Recognition.AwardSelection>();
+    public DbSet<Features.Recognition.Nomination> Nominations => Set<Features.Recognition.Nomination>();
+    public DbSet<Features.Recognition.NominationEvidence> NominationEvidence => Set<Features.Recognition.NominationEvidence>();
+    public DbSet<Features.Recognition.AwardScore> AwardScores => Set<Features.Recognition.AwardScore>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -8,6 +8,7 @@ using Phatthana.Web.Features.Development.Surveys;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Training;
+using Phatthana.Web.Features.Recognition;
 using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -75,6 +76,11 @@ public static class FeatureExtensions
         services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
         services.AddScoped<Development.Surveys.SurveyAnswers>();
         services.AddScoped<Development.NeedCourses>();
+        services.AddScoped<Recognition.SaveProgramme>();
+        services.AddScoped<Recognition.SaveSelection>();
+        services.AddScoped<Recognition.Standings>();
+        services.AddScoped<Recognition.Nominations>();
+        services.AddScoped<Recognition.ScoreNomination>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -90,11 +96,13 @@ public static class FeatureExtensions
         {
             o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
             o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
+            o.Conventions.AddPageRoute("/Recognition/Pages/ProgrammeForm", "/areas/{areaCode}/awards/new");
         });
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
         services.AddScoped<Setup.DemoDevelopment>();
+        services.AddScoped<Setup.DemoRecognition>();
         return services;
     }
 
@@ -126,6 +134,7 @@ public static class FeatureExtensions
             .MapNeedCoursesApi()
             .MapBudgetApi()
             .MapStaffingRuleSetsApi()
+            .MapRecognitionApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;

@@ -313,4 +313,25 @@ public sealed class DemoSeederTests
         var refused = await restarted.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = DemoSeeder.Accounts[0].Email, password = DemoSeeder.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_awards_have_seed_000s_selections_announced_and_this_months_award_open(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-awards");
+        var area = await host.BearerAsync("area@phatthana.demo", DemoSeeder.Password);
+        var counts = (await (await area.GetAsync($"/api/v1/areas/{DemoSeeder.AreaCode}/award-counts")).JsonAsync()).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("programme").GetString()!, r => r.GetProperty("awarded").GetInt32());
+        // Each yearly programme awards at least its places (a tie at the cut awards more); the monthly award last month's one.
+        foreach (var (name, awards, _) in Phatthana.Web.Features.Setup.DemoRecognition.Yearly) Assert.InRange(counts[name], awards, awards + 2);
+        Assert.InRange(counts[Phatthana.Web.Features.Setup.DemoRecognition.Monthly], 1, 2);
+        var programmes = (await (await area.GetAsync($"/api/v1/areas/{DemoSeeder.AreaCode}/award-programmes")).JsonAsync()).EnumerateArray().ToList();
+        var monthly = programmes.Single(p => p.GetProperty("name").GetString() == Phatthana.Web.Features.Setup.DemoRecognition.Monthly).GetProperty("id").GetGuid();
+        var stages = (await (await area.GetAsync($"/api/v1/award-programmes/{monthly}")).JsonAsync()).GetProperty("selections").EnumerateArray()
+            .Select(s => s.GetProperty("stage").GetString()).ToList();
+        Assert.Equal(["Nominating", "Announced"], stages);
+        // Every awarded nomination has a certificate that verifies.
+        var code = await host.WithDbAsync(db => db.Nominations.Where(n => n.Awarded).Select(n => n.CertificateCode).FirstAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Anonymous().GetAsync($"/verify/{code}")).StatusCode);
+        Assert.False(await host.WithDbAsync(db => db.Nominations.AnyAsync(n => n.Awarded && n.CertificateCode == null)));
+    }
 }

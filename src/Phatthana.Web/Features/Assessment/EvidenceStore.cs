@@ -74,6 +74,71 @@ public sealed partial class EvidenceStorage
     public string TooLarge(long? length = null) =>
         length is { } l ? $"ไฟล์ใหญ่เกินไป ({Megabytes(l)}) — แนบได้ไม่เกิน {Megabytes(MaxBytes)} ต่อไฟล์" : $"ไฟล์ใหญ่เกินไป — แนบได้ไม่เกิน {Megabytes(MaxBytes)} ต่อไฟล์";
 
+    /// <summary>An uploaded file as stored: its generated name, the kind its content proved to be, its size and SHA-256.</summary>
+    public sealed record StoredFile(string StoredName, string FileName, EvidenceFileKind Kind, long Size, string Sha256);
+
+    /// <summary>
+    /// Writes an upload under a generated name after checking it: not empty, not over the limit (counted as it streams, not
+    /// as declared), an accepted kind whose content is what its extension says. Refused files leave nothing behind; the caller
+    /// removes the stored file if its own row then cannot be saved.
+    /// </summary>
+    public async Task<Outcome<StoredFile>> StoreAsync(IFormFile? file, CancellationToken ct = default)
+    {
+        if (file is null || file.Length == 0) return Outcome<StoredFile>.Invalid([new("file", "กรุณาเลือกไฟล์หลักฐาน")]);
+        var name = EvidenceStore.CleanFileName(file.FileName);
+        if (file.Length > MaxBytes) return Outcome<StoredFile>.Invalid([new("file", $"{name}: {TooLarge(file.Length)}")]);
+        if (EvidenceFileCheck.ByExtension(name) is not { } kind)
+            return Outcome<StoredFile>.Invalid([new("file", $"ไฟล์ {name} แนบเป็นหลักฐานไม่ได้ — ใช้ได้เฉพาะ {EvidenceFileCheck.Allowed}")]);
+        Directory.CreateDirectory(Folder);
+        var stored = NewName(kind);
+        var path = PathOf(stored);
+        var partial = path + ".part";
+        try
+        {
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                await using var source = file.OpenReadStream();
+                var buffer = new byte[81920];
+                long size = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > MaxBytes) break;
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                if (size > MaxBytes) return Refuse(partial, $"{name}: {TooLarge()}");
+                await target.FlushAsync(ct);
+                if (!EvidenceFileCheck.Matches(kind, target))
+                    return Refuse(partial, $"ไฟล์ {name} ไม่ใช่ไฟล์ {kind.Label} จริง (นามสกุลไม่ตรงกับเนื้อไฟล์) จึงแนบไม่ได้ — ตรวจสอบไฟล์แล้วแนบใหม่");
+                var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                target.Close();
+                File.Move(partial, path);
+                return Outcome<StoredFile>.Ok(new StoredFile(stored, name, kind, size, sha));
+            }
+        }
+        catch
+        {
+            EvidenceStore.TryDelete(partial);
+            throw;
+        }
+    }
+
+    private static Outcome<StoredFile> Refuse(string partial, string message)
+    {
+        EvidenceStore.TryDelete(partial);
+        return Outcome<StoredFile>.Invalid([new("file", message)]);
+    }
+
+    /// <summary>A stored file to read, or null when it is not there.</summary>
+    public Stream? Open(string storedName)
+    {
+        var path = PathOf(storedName);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+    }
+
     public static string Megabytes(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.#} MB" : $"{Math.Max(1, bytes / 1024):#,0} KB";
 }
 
@@ -104,54 +169,17 @@ public sealed class EvidenceStore(AppDbContext db, EvidenceStorage storage, User
     public async Task<Outcome<Evidence>> UploadAsync(AssessmentRound round, IFormFile? file, string? title, CancellationToken ct = default)
     {
         if (round.Status != RoundStatus.Open) return Outcome<Evidence>.Duplicate("", Rounds.ReadOnly);
-        if (file is null || file.Length == 0) return Outcome<Evidence>.Invalid([new("file", "กรุณาเลือกไฟล์หลักฐาน")]);
-        var name = CleanFileName(file.FileName);
-        if (file.Length > storage.MaxBytes) return Outcome<Evidence>.Invalid([new("file", $"{name}: {storage.TooLarge(file.Length)}")]);
-        if (EvidenceFileCheck.ByExtension(name) is not { } kind)
-            return Outcome<Evidence>.Invalid([new("file", $"ไฟล์ {name} แนบเป็นหลักฐานไม่ได้ — ใช้ได้เฉพาะ {EvidenceFileCheck.Allowed}")]);
         var checks = new Checks().Text(title, "title", "ชื่อหลักฐาน", DataSchema.NameLength, required: false);
         if (!checks.IsValid) return Outcome<Evidence>.Invalid([.. checks.Errors]);
-
-        Directory.CreateDirectory(storage.Folder);
-        var stored = EvidenceStorage.NewName(kind);
-        var path = storage.PathOf(stored);
-        var partial = path + ".part";
-        string sha;
-        long size;
-        try
-        {
-            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                await using var source = file.OpenReadStream();
-                var buffer = new byte[81920];
-                size = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, ct)) > 0)
-                {
-                    size += read;
-                    if (size > storage.MaxBytes) break;
-                    hash.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-                if (size > storage.MaxBytes) return Refuse(partial, $"{name}: {storage.TooLarge()}");
-                await target.FlushAsync(ct);
-                if (!EvidenceFileCheck.Matches(kind, target))
-                    return Refuse(partial, $"ไฟล์ {name} ไม่ใช่ไฟล์ {kind.Label} จริง (นามสกุลไม่ตรงกับเนื้อไฟล์) จึงแนบไม่ได้ — ตรวจสอบไฟล์แล้วแนบใหม่");
-                sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            }
-            File.Move(partial, path);
-        }
-        catch
-        {
-            TryDelete(partial);
-            throw;
-        }
+        var saved = await storage.StoreAsync(file, ct);
+        if (saved.Value is not { } stored) return saved.As<Evidence>();
+        var path = storage.PathOf(stored.StoredName);
+        var name = stored.FileName;
 
         var evidence = new Evidence
         {
             AreaId = round.AreaId, RoundId = round.Id, Kind = EvidenceKind.File, Title = Checks.Clean(title) ?? Truncate(Path.GetFileNameWithoutExtension(name)),
-            FileName = name, ContentType = kind.ContentType, Size = size, StoredName = stored, Sha256 = sha, AddedBy = scope.UserName,
+            FileName = name, ContentType = stored.Kind.ContentType, Size = stored.Size, StoredName = stored.StoredName, Sha256 = stored.Sha256, AddedBy = scope.UserName,
         };
         db.Evidence.Add(evidence);
         try
@@ -166,12 +194,6 @@ public sealed class EvidenceStore(AppDbContext db, EvidenceStorage storage, User
             TryDelete(path);
             throw;
         }
-    }
-
-    private static Outcome<Evidence> Refuse(string partial, string message)
-    {
-        TryDelete(partial);
-        return Outcome<Evidence>.Invalid([new("file", message)]);
     }
 
     public async Task<Outcome<Evidence>> LinkAsync(AssessmentRound round, string? report, string? parameter, string? title, CancellationToken ct = default)
@@ -275,8 +297,7 @@ public sealed class EvidenceStore(AppDbContext db, EvidenceStorage storage, User
     public Stream? OpenFile(Evidence evidence)
     {
         if (evidence.Kind != EvidenceKind.File || evidence.StoredName is not { } stored) return null;
-        var path = storage.PathOf(stored);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous) : null;
+        return storage.Open(stored);
     }
 
     /// <summary>Saved only while the round is still open: a submission at the same moment wins, and this change is refused.</summary>
@@ -305,7 +326,7 @@ public sealed class EvidenceStore(AppDbContext db, EvidenceStorage storage, User
 
     private static string Truncate(string text) => text.Length <= DataSchema.NameLength ? text : text[..DataSchema.NameLength];
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try { File.Delete(path); }
         catch (IOException) { }

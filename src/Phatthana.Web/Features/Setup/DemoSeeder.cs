@@ -18,7 +18,7 @@ namespace Phatthana.Web.Features.Setup;
 /// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, TimeProvider time)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, DemoRecognition recognition, TimeProvider time)
 {
     public const string AreaCode = "PBI1";
     public const string Password = "phatthana-2569";
@@ -140,6 +140,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Demo
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
+        // Awards last: their committees are the accounts above.
+        await recognition.SeedAsync(area, people, today, new Random(2556));
     }
 
     private enum Size { SmallPrimary, LargePrimary, SmallExtended, LargeExtended }

@@ -42,8 +42,7 @@ public sealed class Certificates(AppDbContext db, TimeProvider time)
         var fiscalYear = SchoolCalendar.FiscalYearOf(session.StartDate);
         var prefix = $"{area.Code}-{fiscalYear}-";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The lock: from here to commit no other issuer of this area gets past this line.
-        await db.Areas.Where(a => a.Id == area.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Code, a => a.Code), ct);
+        await LockAreaAsync(db, area.Id, ct);
 
         var due = await db.Registrations.Include(r => r.Person)
             .Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Registered && r.Passed == true && r.CertificateNumber == null)
@@ -56,8 +55,7 @@ public sealed class Certificates(AppDbContext db, TimeProvider time)
         var used = await db.Registrations.AsNoTracking()
             .Where(r => r.AreaId == area.Id && r.CertificateNumber != null && r.CertificateNumber.StartsWith(prefix))
             .Select(r => r.CertificateNumber!).ToListAsync(ct);
-        var next = used.Select(n => int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0)
-            .DefaultIfEmpty(0).Max() + 1;
+        var next = NextNumber(used, prefix);
         // In the order people read the list: by name.
         foreach (var r in due.OrderBy(r => r.Person!.FirstName, ThaiText.Comparer).ThenBy(r => r.Person!.LastName, ThaiText.Comparer))
         {
@@ -96,6 +94,17 @@ public sealed class Certificates(AppDbContext db, TimeProvider time)
         await tx.CommitAsync(ct);
         return saved;
     }
+
+    /// <summary>
+    /// The lock every issuer of an area's certificates takes inside its transaction (training and awards alike): from here to
+    /// commit no other issuer of this area gets past this line, so two never read the same last number.
+    /// </summary>
+    public static Task LockAreaAsync(AppDbContext db, Guid areaId, CancellationToken ct) =>
+        db.Areas.Where(a => a.Id == areaId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Code, a => a.Code), ct);
+
+    /// <summary>The running number after the highest of <paramref name="used"/> (numbers "{prefix}{nnnn}").</summary>
+    public static int NextNumber(IEnumerable<string> used, string prefix) =>
+        used.Select(n => int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0).DefaultIfEmpty(0).Max() + 1;
 
     /// <summary>12 characters of Crockford's base32 (no I, L, O, U): 60 random bits, read aloud or typed without confusion.</summary>
     public static string NewCode()

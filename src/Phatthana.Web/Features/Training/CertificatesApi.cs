@@ -47,7 +47,7 @@ public static class CertificatesApi
         if (await TrainingApi.FindSessionAsync(db, id) is not { } s) return ApiResults.NotFound();
         var rows = await certificates.PrintableAsync(s.Id, ct: http.RequestAborted);
         if (rows.Count == 0) return ApiResults.NotFound("รุ่นนี้ยังไม่มีเกียรติบัตร — ออกเกียรติบัตรก่อน (ผู้ผ่านการอบรมเท่านั้น)");
-        var issuer = await IssuerAsync(http, db, s, signer, signerPosition);
+        var issuer = await IssuerAsync(http, db, s.AreaId, signer, signerPosition);
         var baseUrl = BaseUrl(http);
         var content = rows.Select(r => Certificates.Content(r, s, baseUrl)).ToList();
         var stem = $"certificates-{s.Course!.Code}-{s.StartDate:yyyyMMdd}";
@@ -68,7 +68,7 @@ public static class CertificatesApi
             .FirstOrDefaultAsync(r => r.SessionId == s.Id && r.PersonId == person.Id, http.RequestAborted);
         if (registration is not { Passed: true, CertificateNumber: not null }) return ApiResults.NotFound("ไม่มีเกียรติบัตรของบุคคลนี้ในรุ่นนี้");
         if (registration.CertificateRevokedAt is not null) return ApiResults.Conflict(Certificates.RevokedMessage);
-        var issuer = await IssuerAsync(http, db, s, signer, signerPosition);
+        var issuer = await IssuerAsync(http, db, s.AreaId, signer, signerPosition);
         var pdf = CertificateRenderer.Render([Certificates.Content(registration, s, BaseUrl(http))], issuer);
         Log(http, s, 1, "pdf");
         return TypedResults.File(pdf, PdfRenderer.ContentType, CertificateRenderer.FileName(registration.CertificateNumber));
@@ -82,9 +82,10 @@ public static class CertificatesApi
         return (await certificates.RevokeAsync(registration, input?.Reason)).ToApi(_ => TypedResults.NoContent());
     }
 
-    private static async Task<CertificateIssuer> IssuerAsync(HttpContext http, AppDbContext db, TrainingSession s, string? signer, string? signerPosition)
+    /// <summary>Who issues an area's certificates (training and awards alike): its name and logo, the signer, the digits, the time.</summary>
+    public static async Task<CertificateIssuer> IssuerAsync(HttpContext http, AppDbContext db, Guid areaId, string? signer, string? signerPosition)
     {
-        var area = await db.Areas.AsNoTracking().FirstAsync(a => a.Id == s.AreaId, http.RequestAborted);
+        var area = await db.Areas.AsNoTracking().FirstAsync(a => a.Id == areaId, http.RequestAborted);
         var logo = await db.AreaLogos.AsNoTracking().Where(l => l.AreaId == area.Id).Select(l => l.Image).FirstOrDefaultAsync(http.RequestAborted);
         var services = http.RequestServices;
         return new CertificateIssuer(area.Name, logo, string.IsNullOrWhiteSpace(signer) ? null : signer.Trim(),

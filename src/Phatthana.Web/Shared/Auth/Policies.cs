@@ -44,6 +44,11 @@ public static class Policies
     /// <summary>Approving or returning a submitted ID Plan: the person's director, or area staff — never the person themself.</summary>
     public const string DecideIdPlans = "decide-id-plans";
 
+    /// <summary>Putting a person forward for an award: area staff (anyone), directors (their staff), teachers (themselves) — the programme says which.</summary>
+    public const string Nominate = "nominate";
+    /// <summary>Scoring nominations: the roles a committee is drawn from (being on the programme's committee is checked too).</summary>
+    public const string ScoreAwards = "score-awards";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [SignedIn] = Enum.GetValues<Role>(),
@@ -62,6 +67,8 @@ public static class Policies
         [ReviewAssessment] = [Role.SystemAdmin, Role.Assessor],
         [WriteIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
         [DecideIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
+        [Nominate] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
+        [ScoreAwards] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -6,9 +6,26 @@ using SkiaSharp;
 
 namespace Phatthana.Web.Shared.Reporting;
 
-/// <summary>What one certificate says about its holder.</summary>
+/// <summary>
+/// What one certificate says about its holder. By default a training certificate ("ได้ผ่านการอบรม/พัฒนาหลักสูตร", the course,
+/// the session with its dates and venue, the hours); <see cref="ForAward"/> says what an award's certificate says instead.
+/// </summary>
 public sealed record CertificateContent(
-    string Holder, string Course, string Session, DateOnly StartDate, DateOnly EndDate, string? Venue, decimal Hours, string Number, string VerifyUrl);
+    string Holder, string Course, string Session, DateOnly StartDate, DateOnly EndDate, string? Venue, decimal Hours, string Number, string VerifyUrl)
+{
+    /// <summary>The line between the holder and the title.</summary>
+    public string Achievement { get; init; } = "ได้ผ่านการอบรม/พัฒนาหลักสูตร";
+    /// <summary>The line under the title; null prints the session, its dates and venue.</summary>
+    public string? Detail { get; init; }
+    public bool ShowHours { get; init; } = true;
+
+    /// <summary>An award's certificate: "ได้รับการคัดเลือกให้ได้รับรางวัล", the award, the selection, dated the day it was announced.</summary>
+    public static CertificateContent ForAward(string holder, string award, string selection, DateOnly announcedOn, string number, string verifyUrl) =>
+        new(holder, award, selection, announcedOn, announcedOn, null, 0, number, verifyUrl)
+        {
+            Achievement = "ได้รับการคัดเลือกให้ได้รับรางวัล", Detail = selection, ShowHours = false,
+        };
+}
 
 /// <summary>What every certificate of a printing shares: the issuing area, its logo, who signs, and the digits.</summary>
 public sealed record CertificateIssuer(string AreaName, byte[]? Logo, string? SignerName, string SignerPosition, bool ThaiDigits, DateTimeOffset GeneratedAt)
@@ -112,12 +129,12 @@ public static class CertificateRenderer
             Layout(issuer.AreaName, 19, true, Navy, width + 20 * Mm, 2, gap: 0),
             Layout("เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า", 16, false, Ink, width, 1, gap: 1.2f),
             Layout(c.Holder, 30, true, Navy, width, 1, gap: 1.5f),
-            Layout("ได้ผ่านการอบรม/พัฒนาหลักสูตร", 16, false, Ink, width, 1, gap: 1.5f),
+            Layout(c.Achievement, 16, false, Ink, width, 1, gap: 1.5f),
             Layout(c.Course, 19, true, Ink, width, 2, gap: 0.2f),
-            Layout(D($"{c.Session} {DateRange(c.StartDate, c.EndDate)}{where}"), 15, false, Ink, width, 2, gap: 1f),
-            Layout(D($"รวม {Hours(c.Hours)} ชั่วโมง"), 15, false, Ink, width, 1, gap: 0),
-            Layout(D("ให้ไว้ ณ วันที่ " + ThaiDate.Long(c.EndDate)), 15, false, Ink, width, 1, gap: 1.2f),
+            Layout(D(c.Detail ?? $"{c.Session} {DateRange(c.StartDate, c.EndDate)}{where}"), 15, false, Ink, width, 2, gap: 1f),
         };
+        if (c.ShowHours) blocks.Add(Layout(D($"รวม {Hours(c.Hours)} ชั่วโมง"), 15, false, Ink, width, 1, gap: 0));
+        blocks.Add(Layout(D("ให้ไว้ ณ วันที่ " + ThaiDate.Long(c.EndDate)), 15, false, Ink, width, 1, gap: 1.2f));
         var bottom = PageHeight - 60 * Mm;
         var spare = Math.Max(0, bottom - top - blocks.Sum(b => b.Height));
         var weights = blocks.Sum(b => b.Gap) + 1.5f; // the 1.5 is above and below the whole

@@ -15,6 +15,7 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
     public PersonDto Person { get; private set; } = null!;
     public string NationalIdText { get; private set; } = "";
     public IReadOnlyList<HistoryDto> History { get; private set; } = [];
+    public IReadOnlyList<Recognition.PersonAwardDto> Awards { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public DateOnly? RetirementDate { get; private set; }
     public string AreaCode => route.Area.Code;
@@ -30,6 +31,7 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         RetirementDate = row.BirthDate is { } b ? PersonRules.RetirementDate(b) : null;
         Person = PersonRows.Disclose([row], disclosure)[0];
         History = await PeopleApi.HistoryAsync(db, row.Id);
+        Awards = await Recognition.AwardViews.ForPersonAsync(db, row.Id);
         if (!NationalId.IsValid(row.NationalId)) Problems = [DataQualityChecks.Kind("bad-id")!.Label + " — แก้ไขเลขให้ถูกต้อง"];
     }
 }

@@ -12,7 +12,8 @@ namespace Phatthana.Web.Features.Training.Pages;
 [AllowAnonymous]
 public sealed class VerifyModel(AppDbContext db) : PageModel
 {
-    public sealed record Found(string Holder, string Course, string Session, DateOnly StartDate, DateOnly EndDate, decimal Hours, string Issuer, string? Number, bool Revoked);
+    public sealed record Found(string Holder, string Course, string Session, DateOnly StartDate, DateOnly EndDate, decimal Hours, string Issuer, string? Number, bool Revoked,
+        bool Award = false);
 
     public Found? Certificate { get; private set; }
     public string Code { get; private set; } = "";
@@ -27,6 +28,13 @@ public sealed class VerifyModel(AppDbContext db) : PageModel
                 r.Session.StartDate, r.Session.EndDate, r.Hours ?? r.Session.Course.Hours,
                 db.Areas.IgnoreQueryFilters().Where(a => a.Id == r.AreaId).Select(a => a.Name).FirstOrDefault() ?? "",
                 r.CertificateNumber, r.CertificateRevokedAt != null))
+            .FirstOrDefaultAsync();
+        // An award's certificate (Recognition) carries a code from the same generator; its date is the announcement's.
+        Certificate ??= await db.Nominations.IgnoreQueryFilters().AsNoTracking()
+            .Where(n => n.CertificateCode == Code && n.Awarded && n.Selection!.AnnouncedOn != null)
+            .Select(n => new Found(n.Person!.Title + n.Person.FirstName + " " + n.Person.LastName, n.Selection!.Programme!.Name, n.Selection.Title,
+                n.Selection.AnnouncedOn!.Value, n.Selection.AnnouncedOn.Value, 0,
+                db.Areas.IgnoreQueryFilters().Where(a => a.Id == n.AreaId).Select(a => a.Name).FirstOrDefault() ?? "", n.CertificateNumber, false, true))
             .FirstOrDefaultAsync();
         if (Certificate is null) Response.StatusCode = StatusCodes.Status404NotFound;
     }
