@@ -305,7 +305,7 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
         var planId = (await plan.JsonAsync()).GetProperty("id").GetGuid();
         var kpi = await w.Admin.PostAsJsonAsync($"/api/v1/plans/{planId}/kpis", new
         {
-            name = "ร้อยละของครูที่ทำ PLC", unit = "Percent",
+            name = "ร้อยละของครูที่เข้าร่วมชุมชนการเรียนรู้", unit = "Percent",
             targets = new[] { new { fiscalYear = 2568, target = 80 }, new { fiscalYear = 2569, target = 90 } },
         });
         Assert.True(kpi.StatusCode == HttpStatusCode.Created, await kpi.Content.ReadAsStringAsync());
@@ -322,7 +322,7 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(1, Headline(live, "red")); // 60 of 80 is 75 % of the target
         Assert.Equal(0, Headline(live, "green"));
         var row = live.GetProperty("figures").GetProperty("tables")[0].GetProperty("rows")[0];
-        Assert.Equal(["แผนพัฒนาครู", "ร้อยละของครูที่ทำ PLC"], new[] { row[0].GetString(), row[1].GetString() });
+        Assert.Equal(["แผนพัฒนาครู", "ร้อยละของครูที่เข้าร่วมชุมชนการเรียนรู้"], new[] { row[0].GetString(), row[1].GetString() });
         Assert.Equal(("80.00", "60.00"), (row[4].GetString(), row[5].GetString()));
 
         Assert.Equal(HttpStatusCode.OK, (await w.Admin.PutAsync($"{w.Api}/items/1.1/1/evidence/{id}", null)).StatusCode);
