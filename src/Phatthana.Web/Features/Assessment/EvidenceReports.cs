@@ -98,15 +98,20 @@ public abstract class EvidenceReport : IEvidenceSnapshotter
     protected EvidenceFigures Missing(string parameters, string problem) => new(Kind, Title(parameters), [], [], [], problem);
 }
 
+/// <summary>A report of one fiscal year (ปีงบประมาณ), stored as "fiscalYear=2568".</summary>
+public abstract class FiscalYearEvidenceReport : EvidenceReport
+{
+    public sealed override string? Parameter => "fiscalYear";
+    public sealed override string? ParameterLabel => "ปีงบประมาณ";
+
+    public sealed override Task<Outcome<string>> ParametersAsync(AssessmentRound round, string? value, CancellationToken ct) => Task.FromResult(YearParameter(value));
+}
+
 /// <summary>สรุปผลการพัฒนาครูและบุคลากรทางการศึกษา of a fiscal year (the pinned training summary): sessions, enrolled, passed.</summary>
-public sealed class TrainingSummaryEvidence(AppDbContext db) : EvidenceReport
+public sealed class TrainingSummaryEvidence(AppDbContext db) : FiscalYearEvidenceReport
 {
     public override string Kind => "training-summary";
     public override string Name => "สรุปผลการพัฒนาครูและบุคลากรทางการศึกษา";
-    public override string? Parameter => "fiscalYear";
-    public override string? ParameterLabel => "ปีงบประมาณ";
-
-    public override Task<Outcome<string>> ParametersAsync(AssessmentRound round, string? value, CancellationToken ct) => Task.FromResult(YearParameter(value));
 
     public override async Task<EvidenceFigures> BuildAsync(AssessmentRound round, string? parameters, CancellationToken ct)
     {
@@ -208,14 +213,10 @@ public sealed class DataQualityEvidence(DataQualityChecks checks) : EvidenceRepo
 /// the light (a bound KPI computed from the system's own data, an entered one as last entered), and the year's projects
 /// with their activities done and late — the plan's progress as the plan page shows it.
 /// </summary>
-public sealed class PlanProgressEvidence(AppDbContext db, Plans.PlanView plans) : EvidenceReport
+public sealed class PlanProgressEvidence(AppDbContext db, Plans.PlanView plans) : FiscalYearEvidenceReport
 {
     public override string Kind => "plan-progress";
     public override string Name => "ผลการดำเนินงานตามแผนพัฒนาของเขตพื้นที่";
-    public override string? Parameter => "fiscalYear";
-    public override string? ParameterLabel => "ปีงบประมาณ";
-
-    public override Task<Outcome<string>> ParametersAsync(AssessmentRound round, string? value, CancellationToken ct) => Task.FromResult(YearParameter(value));
 
     public override async Task<EvidenceFigures> BuildAsync(AssessmentRound round, string? parameters, CancellationToken ct)
     {

@@ -347,6 +347,7 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(["report"], await (await Link(new { report = "award-results", parameters = new { year = 2568 } })).ErrorFieldsAsync());
         Assert.Equal(["parameters.year"], await (await Link(new { report = "training-summary", parameters = new { year = "ปีนี้" } })).ErrorFieldsAsync());
         Assert.Equal(["parameters.year"], await (await Link(new { report = "training-summary" })).ErrorFieldsAsync());
+        Assert.Equal(["parameters.year"], await (await Link(new { report = "plan-progress", parameters = new { year = "๒๕๖๘x" } })).ErrorFieldsAsync());
         // No school of the area has student counts for the year: the manpower summary cannot be computed.
         var manpower = await Link(new { report = "manpower", parameters = new { year = 2567 } });
         Assert.Equal(["parameters.year"], await manpower.ErrorFieldsAsync());
