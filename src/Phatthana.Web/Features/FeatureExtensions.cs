@@ -67,6 +67,8 @@ public static class FeatureExtensions
         services.AddScoped<Plans.IKpiMetric, Plans.DevelopedMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.ProjectPassRateMetric>();
         services.AddScoped<Plans.IKpiMetric, Plans.PlcHoursMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.IdPlansSubmittedMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.IdPlansApprovedMetric>();
         services.AddScoped<Development.SaveCompetency>();
         services.AddScoped<Development.SaveTopic>();
         services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
