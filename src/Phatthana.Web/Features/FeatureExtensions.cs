@@ -55,6 +55,7 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.TrainingSummaryEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.ManpowerEvidence>();
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.DataQualityEvidence>();
+        services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.PlanProgressEvidence>();
         services.AddScoped<Development.IdPlans>();
         services.AddScoped<Plans.SavePlan>();
         services.AddScoped<Plans.SaveProject>();

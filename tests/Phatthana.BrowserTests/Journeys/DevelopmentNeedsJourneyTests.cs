@@ -17,7 +17,7 @@ using Phatthana.Web.Shared.Auth;
 namespace Phatthana.BrowserTests.Journeys;
 
 /// <summary>
-/// The area's development needs on the demo area: some thirty people's ID Plans at every step and a few survey answers; the
+/// The area's development needs on the demo area (its ID Plans at every step and its survey answers); the
 /// needs analysis and the plans' progress looked at on a desktop and a phone (neither scrolls sideways); a course made from
 /// the top need, its askers registered into its first session.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class DevelopmentNeedsJourneyTests
         // From the menu: the needs, then the progress; each on both screens.
         await page.GetByRole(AriaRole.Link, new() { Name = "ความต้องการในการพัฒนา" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ความต้องการในการพัฒนา");
-        await Assertions.Expect(page.Locator("#topics-title ~ .table-scroll tbody tr").First).ToContainTextAsync("การออกแบบการจัดการเรียนรู้เชิงรุก");
+        await Assertions.Expect(page.Locator("#topics-title ~ .table-scroll tbody tr").First).ToContainTextAsync(people.TopTopic);
         await page.GetByRole(AriaRole.Link, new() { Name = "ตำแหน่ง", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#breakdown-title")).ToHaveTextAsync("หัวข้อที่ต้องการพัฒนามากที่สุด จำแนกตามตำแหน่ง");
         var needsUrl = page.Url;
@@ -65,8 +65,8 @@ public sealed class DevelopmentNeedsJourneyTests
         // The top need becomes a course: the form comes filled in; a code and hours are all it asks.
         await page.GotoAsync(needsUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = NeedsAnalysisReport.CreateCourse }).First.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("need-note")).ToContainTextAsync("การออกแบบการจัดการเรียนรู้เชิงรุก");
-        await Assertions.Expect(page.GetByLabel("ชื่อหลักสูตร")).ToHaveValueAsync("การออกแบบการจัดการเรียนรู้เชิงรุก (Active Learning)");
+        await Assertions.Expect(page.GetByTestId("need-note")).ToContainTextAsync(people.TopTopic);
+        await Assertions.Expect(page.GetByLabel("ชื่อหลักสูตร")).ToHaveValueAsync(people.TopTopic);
         await phone.GotoAsync(page.Url);
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the new course form scrolls sideways on a phone");
         await phone.ScreenshotAsync(new() { Path = BrowserHost.ScreenshotPath($"development-phone-new-course-{provider}"), FullPage = true });
@@ -96,77 +96,32 @@ public sealed class DevelopmentNeedsJourneyTests
         Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
     }
 
-    private sealed record Arranged(string Without);
+    private sealed record Arranged(string Without, string TopTopic);
 
     /// <summary>
-    /// The default catalogue; five teachers of each of six schools with a plan at one step each (approved, submitted,
-    /// returned, a draft, none) asking for two or three topics, their directors' plans submitted, and survey answers from
-    /// those with none — through the API as the area's staff (the survey answers, whose API is another branch's, directly).
+    /// The demo's own year of ID Plans and survey answers: who leads the analysis (read through the API as area staff) and one
+    /// teacher of the first school with no plan at all, to search for.
     /// </summary>
     private static async Task<Arranged> ArrangeAsync(BrowserHost host)
     {
-        List<(string NationalId, string Name, Position Position, Guid Id, Guid? School)> people;
-        Guid areaId;
+        var year = Phatthana.Web.Shared.Thai.SchoolCalendar.FiscalYearOf(Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System));
+        string without;
         using (var scope = host.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            areaId = await db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync();
-            await DefaultCatalogue.EnsureAsync(db, areaId);
-            var schools = (await db.Schools.Where(s => s.AreaId == areaId).Select(s => new { s.Id, s.Code }).ToListAsync()).OrderBy(s => s.Code).Take(6).Select(s => s.Id).ToList();
-            people = (await db.People.Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active && p.SchoolId != null && schools.Contains(p.SchoolId.Value)
-                                                 && (p.Position == Position.Teacher || p.Position == Position.Director))
-                    .Select(p => new { p.NationalId, p.FirstName, p.LastName, p.Position, p.Id, p.SchoolId }).ToListAsync())
-                .GroupBy(p => (p.SchoolId, p.Position)).SelectMany(g => g.OrderBy(p => p.NationalId).Take(g.Key.Position == Position.Director ? 1 : 5))
-                .Select(p => (p.NationalId, $"{p.FirstName} {p.LastName}", p.Position, p.Id, p.SchoolId)).ToList();
+            var areaId = await db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync();
+            var person = await db.People.Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active && p.Position == Position.Teacher && p.SchoolId != null
+                                                    && !db.IdPlans.Any(x => x.PersonId == p.Id && x.FiscalYear == year))
+                .OrderBy(p => p.NationalId).Select(p => new { p.FirstName, p.LastName }).FirstAsync();
+            without = $"{person.FirstName} {person.LastName}";
         }
         using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var token = await (await api.PostAsJsonAsync("/api/v1/auth/token", new { email = "area@phatthana.demo", password = DemoSeeder.Password })).Content.ReadFromJsonAsync<JsonElement>();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
-        var catalogue = await api.GetFromJsonAsync<JsonElement>($"/api/v1/areas/{DemoSeeder.AreaCode}/competencies");
-        var year = Phatthana.Web.Shared.Thai.SchoolCalendar.FiscalYearOf(Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System));
-        string[] Topics(string group) => [.. catalogue.GetProperty("topics").EnumerateArray().Where(t => t.GetProperty("group").GetString() == group).Select(t => t.GetProperty("id").GetString()!)];
-        // Every teacher asks first for active learning, so it leads the analysis; the rest vary.
-        var activeLearning = catalogue.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "การออกแบบการจัดการเรียนรู้เชิงรุก (Active Learning)")
-            .GetProperty("id").GetString()!;
-        var (teacherTopics, leaderTopics) = (Topics("Teachers").Where(t => t != activeLearning).ToArray(), Topics("Administrators"));
-        string[] methods = ["Workshop", "Training", "Plc", "Coaching", "ETraining"];
-        var without = "";
-        var answers = new List<(Guid Person, Guid? School, string Topic, int Priority)>();
-        foreach (var (p, i) in people.Select((p, i) => (p, i)))
-        {
-            var group = p.Position == Position.Director ? "Administrators" : "Teachers";
-            var step = p.Position == Position.Director ? 1 : i % 5;
-            var topics = group == "Teachers" ? new[] { activeLearning, teacherTopics[i % 6], teacherTopics[(i % 4) + 6] } : [leaderTopics[i % leaderTopics.Length]];
-            if (step == 4)
-            {
-                without = p.Name;
-                answers.AddRange(topics.Take(2).Select((t, k) => (p.Id, p.School, t, k + 1)));
-                continue;
-            }
-            var plan = $"/api/v1/people/{p.NationalId}/id-plans/{year}";
-            var competencies = catalogue.GetProperty("competencies").EnumerateArray().Where(c => c.GetProperty("group").GetString() == group)
-                .Select((c, k) => new { competency = c.GetProperty("code").GetString(), level = 2 + (i + k) % 3 }).ToArray();
-            var needs = topics.Take(2 + i % 2).Select((t, k) => new { topic = t, priority = k + 1, methods = new[] { methods[(i + k) % methods.Length] } }).ToArray();
-            (await api.PutAsJsonAsync(plan, new { goal = "พัฒนาการจัดการเรียนรู้ให้ผู้เรียนมีสมรรถนะตามหลักสูตร", competencies, needs })).EnsureSuccessStatusCode();
-            if (step == 3) continue;
-            (await api.PostAsJsonAsync(plan + "/submit", new { })).EnsureSuccessStatusCode();
-            if (step == 0) (await api.PostAsJsonAsync(plan + "/approve", new { })).EnsureSuccessStatusCode();
-            if (step == 2) (await api.PostAsJsonAsync(plan + "/return", new { comment = "ระบุผลที่คาดว่าจะได้รับให้ชัดเจน" })).EnsureSuccessStatusCode();
-        }
-        using (var scope = host.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var survey = new NeedsSurvey { AreaId = areaId, Name = $"สำรวจความต้องการในการพัฒนา ปีงบประมาณ {year}", FiscalYear = year };
-            db.NeedsSurveys.Add(survey);
-            db.NeedResponses.AddRange(answers.Select(a => new NeedResponse
-            {
-                AreaId = areaId, SchoolId = a.School, PersonId = a.Person, SurveyId = survey.Id, TopicId = Guid.Parse(a.Topic), Priority = a.Priority,
-                Methods = [Phatthana.Web.Features.Training.DevelopmentMethod.Training],
-            }));
-            await db.SaveChangesAsync();
-        }
-        return new Arranged(without);
+        var analysis = await api.GetFromJsonAsync<JsonElement>($"/api/v1/areas/{DemoSeeder.AreaCode}/needs-analysis?fiscalYear={year}");
+        var top = analysis.GetProperty("topics")[0];
+        Assert.True(top.GetProperty("people").GetInt32() > 5, "the demo's top need has few askers");
+        return new Arranged(without, top.GetProperty("topic").GetString()!);
     }
 }

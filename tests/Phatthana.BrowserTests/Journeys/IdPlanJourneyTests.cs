@@ -1,19 +1,15 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Phatthana.BrowserTests.Infrastructure;
 using Phatthana.BrowserTests.Pages;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
-using Phatthana.Web.Features.Development;
 using Phatthana.Web.Features.Setup;
-using Phatthana.Web.Shared.Auth;
 
 namespace Phatthana.BrowserTests.Journeys;
 
 /// <summary>
 /// A teacher writes and submits this year's ID Plan; their director returns it with a comment; the teacher sees the
-/// comment, fixes the plan and submits it again; the director approves it.
+/// comment, fixes the plan and submits it again; the director approves it; the area's needs analysis counts it.
 /// </summary>
 public sealed class IdPlanJourneyTests
 {
@@ -23,12 +19,10 @@ public sealed class IdPlanJourneyTests
     public async Task A_teacher_submits_the_director_returns_the_teacher_fixes_and_the_director_approves(DatabaseProvider provider)
     {
         await using var host = await BrowserHost.StartAsync(provider);
-        using (var scope = host.Services.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await DefaultCatalogue.EnsureAsync(db, await db.Areas.Where(a => a.Code == DemoSeeder.AreaCode).Select(a => a.Id).SingleAsync());
-        }
+        const string assessmentTopic = "การวัดและประเมินผลตามสภาพจริง";
+        var area = await host.NewPageAsync();
+        await new LoginPage(area).SignInAsync("area@phatthana.demo", DemoSeeder.Password);
+        var askersBefore = await AskersAsync(area, assessmentTopic);
         var scriptErrors = new List<string>();
         var teacher = await host.NewPageAsync();
         teacher.Console += (_, m) => { if (m.Type == "error") scriptErrors.Add(m.Text); };
@@ -67,6 +61,21 @@ public sealed class IdPlanJourneyTests
         await teacher.ReloadAsync();
         await Assertions.Expect(plan.Status).ToHaveTextAsync("อนุมัติแล้ว");
         await Assertions.Expect(teacher.Locator("#plan-form")).ToHaveCountAsync(0);
+
+        // The area's needs analysis counts the approved plan: one more person asks for the topic, on the page too.
+        var askersAfter = await AskersAsync(area, assessmentTopic);
+        Assert.Equal(askersBefore + 1, askersAfter);
+        await area.GotoAsync($"/areas/{DemoSeeder.AreaCode}/development/needs");
+        await Assertions.Expect(area.Locator("#topics-title ~ .table-scroll tbody tr", new() { HasText = assessmentTopic }).First).ToContainTextAsync(askersAfter.ToString("#,0"));
         Assert.Empty(scriptErrors);
+    }
+
+    /// <summary>How many people ask for the topic this fiscal year, by the needs analysis the area's staff read.</summary>
+    private static async Task<int> AskersAsync(IPage page, string topic)
+    {
+        var response = await page.APIRequest.GetAsync($"/api/v1/areas/{DemoSeeder.AreaCode}/needs-analysis");
+        Assert.True(response.Ok, await response.TextAsync());
+        var topics = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("topics").EnumerateArray();
+        return topics.Where(t => t.GetProperty("topic").GetString() == topic).Select(t => t.GetProperty("people").GetInt32()).FirstOrDefault();
     }
 }

@@ -38,14 +38,17 @@ public sealed class AppHost : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    public static async Task<AppHost> StartAsync(DatabaseProvider provider, bool seedDemo = false, string name = "app")
+    /// <param name="settings">More configuration for this host (e.g. Phatthana:ServerTiming).</param>
+    public static async Task<AppHost> StartAsync(DatabaseProvider provider, bool seedDemo = false, string name = "app",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var (key, cs, drop) = await TestDatabases.CreateAsync(provider, name);
-        return StartOn(provider, key, cs, drop, seedDemo, bootstrapAdmin: true);
+        return StartOn(provider, key, cs, drop, seedDemo, bootstrapAdmin: true, settings);
     }
 
     /// <summary>Starts the app on a database that already exists (a restart); <paramref name="drop"/> runs at dispose.</summary>
-    public static AppHost StartOn(DatabaseProvider provider, string key, string connectionString, Func<Task> drop, bool seedDemo, bool bootstrapAdmin)
+    public static AppHost StartOn(DatabaseProvider provider, string key, string connectionString, Func<Task> drop, bool seedDemo, bool bootstrapAdmin,
+        IReadOnlyDictionary<string, string?>? more = null)
     {
         // Uploaded evidence goes to a folder of this host's own, removed with it (never the repository's data/ folder).
         var evidence = Directory.CreateTempSubdirectory("phatthana-evidence-");
@@ -53,6 +56,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         {
             [key] = connectionString, ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false", ["Phatthana:EvidencePath"] = evidence.FullName,
         };
+        foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
         var dropDatabase = drop;
         drop = async () =>
         {

@@ -64,6 +64,17 @@ public sealed class Browserless(HttpClient client)
         return await Client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The fields with the antiforgery token of <paramref name="url"/>'s page, for a post the page would not offer as such (its
+    /// form is hidden from this caller, or the test chooses the rows sent).
+    /// </summary>
+    public async Task<FormUrlEncodedContent> TokenFormAsync(string url, Dictionary<string, string> fields)
+    {
+        var (_, page) = await GetAsync(url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException($"No antiforgery token on {url}");
+        return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+    }
+
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

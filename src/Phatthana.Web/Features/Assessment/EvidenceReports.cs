@@ -202,3 +202,55 @@ public sealed class DataQualityEvidence(DataQualityChecks checks) : EvidenceRepo
                         s.DaysSinceUpdate is { } d ? EvidenceFigures.Cell(d) : null]).ToList())]);
     }
 }
+
+/// <summary>
+/// ผลการดำเนินงานตามแผนพัฒนา of a fiscal year: every plan of the area covering the year, its KPIs' target against actual with
+/// the light (a bound KPI computed from the system's own data, an entered one as last entered), and the year's projects
+/// with their activities done and late — the plan's progress as the plan page shows it.
+/// </summary>
+public sealed class PlanProgressEvidence(AppDbContext db, Plans.PlanView plans) : EvidenceReport
+{
+    public override string Kind => "plan-progress";
+    public override string Name => "ผลการดำเนินงานตามแผนพัฒนาของเขตพื้นที่";
+    public override string? Parameter => "fiscalYear";
+    public override string? ParameterLabel => "ปีงบประมาณ";
+
+    public override Task<Outcome<string>> ParametersAsync(AssessmentRound round, string? value, CancellationToken ct) => Task.FromResult(YearParameter(value));
+
+    public override async Task<EvidenceFigures> BuildAsync(AssessmentRound round, string? parameters, CancellationToken ct)
+    {
+        if (Year(parameters) is not { } year) return Missing(parameters ?? "", "ไม่ได้ระบุปีงบประมาณ");
+        var covering = await db.DevelopmentPlans.AsNoTracking()
+            .Where(p => p.AreaId == round.AreaId && p.StartFiscalYear <= year && p.EndFiscalYear >= year).ToListAsync(ct);
+        var views = new List<Plans.PlanDto>();
+        foreach (var plan in covering.OrderBy(p => p.StartFiscalYear).ThenBy(p => p.Name, ThaiText.Comparer)) views.Add(await plans.BuildAsync(plan, ct));
+
+        var kpis = views.SelectMany(p => p.Kpis.Select(k => (Plan: p, Kpi: k, Year: k.Years.Single(y => y.FiscalYear == year))))
+            .Where(x => x.Year.Target is not null).ToList();
+        var projects = views.SelectMany(p => p.Projects.Where(x => x.FiscalYear == year).Select(x => (Plan: p, Project: x))).ToList();
+        int Lights(Plans.TrafficLight light) => kpis.Count(k => k.Year.Light == light);
+        string Amount(decimal? v) => v is { } d ? EvidenceFigures.Cell(d) : "";
+
+        return new EvidenceFigures(Kind, Title(parameters),
+            [$"ปีงบประมาณ {year}", $"แผนที่ครอบคลุมปีนี้ {views.Count} แผน",
+             $"เขียว = ได้ตามเป้าหมาย, เหลือง = ร้อยละ {Plans.KpiRules.CloseFrom:0} ขึ้นไปของเป้าหมาย, แดง = ต่ำกว่านั้น; ตัวชี้วัดที่ผูกกับข้อมูลในระบบคำนวณจากข้อมูลจริง"],
+            [new("plans", "แผน", views.Count), new("kpis", "ตัวชี้วัดที่มีเป้าหมายปีนี้", kpis.Count),
+             new("green", "ได้ตามเป้าหมาย", Lights(Plans.TrafficLight.Green)), new("amber", "ใกล้เป้าหมาย", Lights(Plans.TrafficLight.Amber)),
+             new("red", "ต่ำกว่าเป้าหมาย", Lights(Plans.TrafficLight.Red)), new("noData", "ยังไม่มีผล", Lights(Plans.TrafficLight.None)),
+             new("projects", "โครงการของปี", projects.Count), new("completed", "โครงการที่เสร็จแล้ว", projects.Count(p => p.Project.Status == Plans.ProjectStatus.Completed)),
+             new("late", "โครงการที่มีกิจกรรมล่าช้า", projects.Count(p => p.Project.ActivitiesLate > 0))],
+            [new FigureTable("ผลตามตัวชี้วัด",
+                [new("plan", "แผน", CellKind.Text), new("kpi", "ตัวชี้วัด", CellKind.Text), new("unit", "หน่วย", CellKind.Text), new("source", "ที่มาของผล", CellKind.Text),
+                 new("target", "เป้าหมาย", CellKind.Decimal), new("actual", "ผล", CellKind.Decimal), new("achievement", "ร้อยละของเป้าหมาย", CellKind.Decimal),
+                 new("light", "สถานะ", CellKind.Text)],
+                kpis.Select(k => (IReadOnlyList<string?>)[k.Plan.Name, k.Kpi.Name, Plans.PlansText.Label(k.Kpi.Unit), k.Kpi.MetricName ?? "กรอกผลรายรอบ",
+                    Amount(k.Year.Target), Amount(k.Year.Actual), Amount(k.Year.Achievement), Plans.PlansText.Label(k.Year.Light)]).ToList()),
+             new FigureTable("โครงการของปีงบประมาณ",
+                [new("plan", "แผน", CellKind.Text), new("project", "โครงการ", CellKind.Text), new("status", "สถานะ", CellKind.Text),
+                 new("activities", "กิจกรรม", CellKind.Number), new("done", "เสร็จแล้ว", CellKind.Number), new("late", "ล่าช้า", CellKind.Number),
+                 new("budget", "งบประมาณ (บาท)", CellKind.Decimal), new("disbursed", "เบิกจ่ายแล้ว (บาท)", CellKind.Decimal)],
+                projects.Select(p => (IReadOnlyList<string?>)[p.Plan.Name, p.Project.Name, Plans.PlansText.Label(p.Project.Status),
+                    EvidenceFigures.Cell(p.Project.Activities), EvidenceFigures.Cell(p.Project.ActivitiesDone), EvidenceFigures.Cell(p.Project.ActivitiesLate),
+                    EvidenceFigures.Cell(p.Project.Budget), EvidenceFigures.Cell(p.Project.Disbursed)]).ToList())]);
+    }
+}

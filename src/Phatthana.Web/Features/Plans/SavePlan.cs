@@ -49,7 +49,8 @@ public sealed class SavePlan(AppDbContext db)
         foreach (var (year, field, label) in new[] { (input.StartFiscalYear, "startFiscalYear", "ปีงบประมาณเริ่มต้น"), (input.EndFiscalYear, "endFiscalYear", "ปีงบประมาณสิ้นสุด") })
             if (year is not { } y) checks.Add(field, $"กรุณาระบุ{label} (พ.ศ.)");
             else if (!SchoolCalendar.IsPlausibleBuddhistYear(y)) checks.Add(field, $"{label} {y} ไม่ใช่ปี พ.ศ.");
-        if (checks.IsValid && input.StartFiscalYear is { } s && input.EndFiscalYear is { } e)
+        // The years are checked together whatever else is wrong, so every problem is said at once.
+        if (!checks.Has("startFiscalYear") && !checks.Has("endFiscalYear") && !checks.Has("kind") && input.StartFiscalYear is { } s && input.EndFiscalYear is { } e)
         {
             if (e < s) checks.Add("endFiscalYear", "ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น");
             else if (kind == PlanKind.Annual && e != s) checks.Add("endFiscalYear", "แผนปฏิบัติการประจำปีครอบคลุมปีงบประมาณเดียว");

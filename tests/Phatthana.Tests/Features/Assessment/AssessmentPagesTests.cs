@@ -220,7 +220,7 @@ public sealed partial class AssessmentPagesTests(AppHosts hosts) : ProviderTests
         var (_, page) = await supervisor.GetAsync(Indicator(round, "1.1"));
         Assert.Empty(page.QuerySelectorAll("form.item-form"));
         Assert.Contains(Rounds.ReadOnly, Text(page));
-        var late = await supervisor.Client.PostAsync(Indicator(round, "1.1") + "?handler=Item", await FormAsync(supervisor, Indicator(round, "1.1"), new()
+        var late = await supervisor.Client.PostAsync(Indicator(round, "1.1") + "?handler=Item", await supervisor.TokenFormAsync(Indicator(round, "1.1"), new()
         {
             ["Item.Number"] = "1", ["Item.Done"] = "true", ["Item.Evidence"] = "Clear",
         }));
@@ -279,7 +279,7 @@ public sealed partial class AssessmentPagesTests(AppHosts hosts) : ProviderTests
         Assert.Empty(after.QuerySelectorAll("form.item-form"));
         var supervisor = await Browserless.SignInAsync(host, await host.UserAccountAsync(Role.Supervisor, area), AppHost.Password);
         Assert.Null((await supervisor.GetAsync(page)).Document.QuerySelector("#review form"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Client.PostAsync(page + "?handler=Review", await FormAsync(supervisor, page, new() { ["Review.AgreedLevel"] = "1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Client.PostAsync(page + "?handler=Review", await supervisor.TokenFormAsync(page, new() { ["Review.AgreedLevel"] = "1" }))).StatusCode);
 
         // The next round: 1.1 falls to 2, 1.2 rises from 1 to 2.
         var second = await RoundAsync(api, area, framework, "ครั้งที่ 2/2569", "2026-04-01", "2026-09-30");
@@ -322,14 +322,6 @@ public sealed partial class AssessmentPagesTests(AppHosts hosts) : ProviderTests
         Assert.DoesNotContain("ครั้งที่ 1/2569", Text(theirs));
     }
 
-    /// <summary>A page's antiforgery token with the given fields, for a post the page would not offer (its form is not shown).</summary>
-    private static async Task<FormUrlEncodedContent> FormAsync(Browserless browser, string url, Dictionary<string, string> fields)
-    {
-        var (_, page) = await browser.GetAsync(url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-                    ?? throw new InvalidOperationException($"No antiforgery token on {url}");
-        return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

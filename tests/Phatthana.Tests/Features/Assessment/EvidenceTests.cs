@@ -296,13 +296,55 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_linked_plan_progress_shows_the_kpis_lights_of_the_year_and_is_frozen_at_submission(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var w = await ArrangeAsync(host);
+        var plan = await w.Admin.PostAsJsonAsync($"/api/v1/areas/{w.Area}/plans", new { name = "แผนพัฒนาครู", kind = "MultiYear", startFiscalYear = 2567, endFiscalYear = 2569 });
+        Assert.True(plan.StatusCode == HttpStatusCode.Created, await plan.Content.ReadAsStringAsync());
+        var planId = (await plan.JsonAsync()).GetProperty("id").GetGuid();
+        var kpi = await w.Admin.PostAsJsonAsync($"/api/v1/plans/{planId}/kpis", new
+        {
+            name = "ร้อยละของครูที่ทำ PLC", unit = "Percent",
+            targets = new[] { new { fiscalYear = 2568, target = 80 }, new { fiscalYear = 2569, target = 90 } },
+        });
+        Assert.True(kpi.StatusCode == HttpStatusCode.Created, await kpi.Content.ReadAsStringAsync());
+        var kpiId = (await kpi.JsonAsync()).GetProperty("kpis")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.PutAsJsonAsync($"/api/v1/kpis/{kpiId}/actuals/2568/2", new { value = 60 })).StatusCode);
+        // A plan of other years is not the evidence of 2568.
+        Assert.Equal(HttpStatusCode.Created, (await w.Admin.PostAsJsonAsync($"/api/v1/areas/{w.Area}/plans", new { name = "แผนถัดไป", kind = "MultiYear", startFiscalYear = 2570, endFiscalYear = 2572 })).StatusCode);
+
+        var id = await LinkAsync(w, "plan-progress", 2568);
+        var live = await DetailAsync(w, id);
+        Assert.Equal("fiscalYear=2568", live.GetProperty("evidence").GetProperty("parameters").GetString());
+        Assert.Equal(1, Headline(live, "plans"));
+        Assert.Equal(1, Headline(live, "kpis"));
+        Assert.Equal(1, Headline(live, "red")); // 60 of 80 is 75 % of the target
+        Assert.Equal(0, Headline(live, "green"));
+        var row = live.GetProperty("figures").GetProperty("tables")[0].GetProperty("rows")[0];
+        Assert.Equal(["แผนพัฒนาครู", "ร้อยละของครูที่ทำ PLC"], new[] { row[0].GetString(), row[1].GetString() });
+        Assert.Equal(("80.00", "60.00"), (row[4].GetString(), row[5].GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.PutAsync($"{w.Api}/items/1.1/1/evidence/{id}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.PostAsJsonAsync($"{w.Api}/submit", new { })).StatusCode);
+        // The office enters a better result after submitting: the plan shows it, the submitted evidence keeps what was sent.
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.PutAsJsonAsync($"/api/v1/kpis/{kpiId}/actuals/2568/2", new { value = 85 })).StatusCode);
+        var frozen = await DetailAsync(w, id);
+        Assert.False(frozen.GetProperty("live").GetBoolean());
+        Assert.Equal(1, Headline(frozen, "red"));
+        Assert.Equal(0, Headline(frozen, "green"));
+        Assert.Equal(HttpStatusCode.OK, (await w.Admin.PostAsJsonAsync($"{w.Api}/reopen", new { reason = "ปรับผลตามข้อมูลล่าสุด" })).StatusCode);
+        Assert.Equal(1, Headline(await DetailAsync(w, id), "green"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_report_link_needs_a_known_report_and_a_valid_year(DatabaseProvider provider)
     {
         var host = await Host(provider);
         var w = await ArrangeAsync(host);
         Task<HttpResponseMessage> Link(object body) => w.Admin.PostAsJsonAsync($"{w.Api}/evidence/links", body);
 
-        Assert.Equal(["report"], await (await Link(new { report = "plan-progress", parameters = new { year = 2568 } })).ErrorFieldsAsync());
+        Assert.Equal(["report"], await (await Link(new { report = "award-results", parameters = new { year = 2568 } })).ErrorFieldsAsync());
         Assert.Equal(["parameters.year"], await (await Link(new { report = "training-summary", parameters = new { year = "ปีนี้" } })).ErrorFieldsAsync());
         Assert.Equal(["parameters.year"], await (await Link(new { report = "training-summary" })).ErrorFieldsAsync());
         // No school of the area has student counts for the year: the manpower summary cannot be computed.

@@ -58,27 +58,27 @@ public sealed partial class IdPlanPageTests(AppHosts hosts) : ProviderTests(host
         var plan = () => host.WithDbAsync(db => db.IdPlans.IgnoreQueryFilters().Include(p => p.Needs).SingleOrDefaultAsync(p => p.PersonId == personId));
 
         // Two rows with one priority, an unreadable date, a level of 7: each message under its own row, nothing saved.
-        var bad = await teacher.Client.PostAsync(page + "?handler=Save", await FormAsync(teacher, page,
+        var bad = await teacher.Client.PostAsync(page + "?handler=Save", await teacher.TokenFormAsync(page,
             Fields(7, (0, topics[0], "1", "01/11/2569"), (2, topics[1], "1", "31/02/2569"))));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var doc = await Browserless.ParseAsync(bad);
         Assert.Contains("ไม่ใช่วันที่ที่อ่านได้", Message(doc, "Form.Needs[2].PlannedStart"));
         Assert.Null(await plan());
-        var levels = await Browserless.ParseAsync(await teacher.Client.PostAsync(page + "?handler=Save", await FormAsync(teacher, page,
+        var levels = await Browserless.ParseAsync(await teacher.Client.PostAsync(page + "?handler=Save", await teacher.TokenFormAsync(page,
             Fields(7, (0, topics[0], "1", "01/11/2569"), (2, topics[1], "1", "01/12/2569")))));
         Assert.Contains("ต้องเป็น 1 ถึง 5", Message(levels, "Form.Levels[0].Level"));
         Assert.Contains("ลำดับความสำคัญ 1 ซ้ำกัน", Message(levels, "Form.Needs"));
         // A month outside the fiscal year, on the third row shown.
-        var outside = await Browserless.ParseAsync(await teacher.Client.PostAsync(page + "?handler=Save", await FormAsync(teacher, page,
+        var outside = await Browserless.ParseAsync(await teacher.Client.PostAsync(page + "?handler=Save", await teacher.TokenFormAsync(page,
             Fields(3, (0, topics[0], "1", "01/11/2569"), (2, topics[1], "2", "01/12/2570")))));
         Assert.Contains("ต้องอยู่ในปีงบประมาณ 2570", Message(outside, "Form.Needs[2].PlannedStart"));
         Assert.Null(await plan());
 
         // Saved as a draft, then submitted from the form.
-        var saved = await teacher.Client.PostAsync(page + "?handler=Save", await FormAsync(teacher, page, Fields(3, (0, topics[0], "1", "01/11/2569"))));
+        var saved = await teacher.Client.PostAsync(page + "?handler=Save", await teacher.TokenFormAsync(page, Fields(3, (0, topics[0], "1", "01/11/2569"))));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal((IdPlanStatus.Draft, 1), ((await plan())!.Status, (await plan())!.Needs.Count));
-        var submitted = await teacher.Client.PostAsync(page + "?handler=Submit", await FormAsync(teacher, page,
+        var submitted = await teacher.Client.PostAsync(page + "?handler=Submit", await teacher.TokenFormAsync(page,
             Fields(3, (0, topics[0], "1", "01/11/2569"), (1, topics[1], "2", ""))));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal((IdPlanStatus.Submitted, 2), ((await plan())!.Status, (await plan())!.Needs.Count));
@@ -95,12 +95,12 @@ public sealed partial class IdPlanPageTests(AppHosts hosts) : ProviderTests(host
         var (_, returned) = await teacher.GetAsync(page);
         Assert.Contains("ระบุช่วงเวลาของหัวข้อที่ 2", returned.QuerySelector("[role=alert]")!.TextContent);
         Assert.NotNull(returned.QuerySelector("#plan-form"));
-        Assert.Equal(HttpStatusCode.Redirect, (await teacher.Client.PostAsync(page + "?handler=Submit", await FormAsync(teacher, page,
+        Assert.Equal(HttpStatusCode.Redirect, (await teacher.Client.PostAsync(page + "?handler=Submit", await teacher.TokenFormAsync(page,
             Fields(3, (0, topics[0], "1", "01/11/2569"), (1, topics[1], "2", "01/01/2570"))))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await head.SubmitAsync(page, "form[action*='handler=Approve']", [])).StatusCode);
         Assert.Equal(IdPlanStatus.Approved, (await plan())!.Status);
         // A teacher posting an approval anyway is refused.
-        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.Client.PostAsync(page + "?handler=Approve", await FormAsync(teacher, page, []))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.Client.PostAsync(page + "?handler=Approve", await teacher.TokenFormAsync(page, []))).StatusCode);
 
         // The printed plan names the person, a topic and the signature lines.
         var pdf = await teacher.Client.GetAsync(page + "?format=pdf");
@@ -111,13 +111,6 @@ public sealed partial class IdPlanPageTests(AppHosts hosts) : ProviderTests(host
         Assert.Contains("ผู้อนุมัติแผน", text);
     }
 
-    /// <summary>A page's antiforgery token with the given fields (the form's rows are sent as the test chooses).</summary>
-    private static async Task<FormUrlEncodedContent> FormAsync(Browserless browser, string url, Dictionary<string, string> fields)
-    {
-        var (_, page) = await browser.GetAsync(url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException($"No antiforgery token on {url}");
-        return new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
