@@ -61,6 +61,7 @@ public static class FeatureExtensions
         services.AddScoped<Plans.SaveProject>();
         services.AddScoped<Plans.SaveKpi>();
         services.AddScoped<Plans.PlanView>();
+        services.AddScoped<Plans.PdcaView>();
         services.AddScoped<Plans.KpiMetrics>();
         // The live measures a KPI may be bound to.
         services.AddScoped<Plans.IKpiMetric, Plans.TepeAssistantsMetric>();
@@ -95,6 +96,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
         services.AddScoped<Setup.DemoDevelopment>();
+        services.AddScoped<Setup.DemoPlans>();
         return services;
     }
 
@@ -121,6 +123,7 @@ public static class FeatureExtensions
             .MapIdPlansApi()
             .MapCatalogueApi()
             .MapPlansApi()
+            .MapPdcaApi()
             .MapNeedsSurveysApi()
             .MapDevelopmentAnalysesApi()
             .MapNeedCoursesApi()
