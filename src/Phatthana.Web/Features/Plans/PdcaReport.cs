@@ -64,16 +64,17 @@ public static class PdcaReport
         });
 
         yield return new HeadingBlock(PdcaText.C);
-        yield return new ParagraphBlock(CheckSummary(p));
         yield return new TableBlock(new ReportTable($"ตัวชี้วัดความสำเร็จ ปีงบประมาณ {p.FiscalYear}",
             [new("ตัวชี้วัด", CellKind.Text, 64, Wrap: true), new("ค่าเป้าหมาย", CellKind.Text, 22, Wrap: true), new("ผลการดำเนินงาน", CellKind.Text, 22, Wrap: true),
              new("ร้อยละของเป้าหมาย", CellKind.Decimal, 18), new("ผลการประเมิน", CellKind.Text, 24, Wrap: true)],
             [.. p.Check.Kpis.Select(k => new ReportRow([KpiName(k), PdcaText.Value(k.Unit, k.Target), PdcaText.Value(k.Unit, k.Actual), k.Achievement, PlansText.Label(k.Light)]))]));
 
-        yield return new ParagraphBlock($"{PdcaText.CheckNotes}: {p.CheckNotes ?? PdcaText.NoCheckNotes}");
+        // In tables, not paragraphs, so the Excel file carries them too.
+        yield return new TableBlock(new ReportTable("ผลการตรวจสอบ", [Label, Detail],
+            [Row("สรุปผลการดำเนินงาน", CheckSummary(p)), Row(PdcaText.CheckNotes, p.CheckNotes ?? PdcaText.NoCheckNotes)]) { ShowTitle = false });
 
         yield return new HeadingBlock(PdcaText.A);
-        yield return new ParagraphBlock(p.Act ?? PdcaText.NoActNotes);
+        yield return new TableBlock(new ReportTable("การปรับปรุงและพัฒนา", [Label, Detail], [Row(PdcaText.ActNotes, p.Act ?? PdcaText.NoActNotes)]) { ShowTitle = false });
     }
 
     /// <summary>"กิจกรรมแล้วเสร็จ 4 จาก 5 (ล่าช้า 1) · …": the figures the Check step reads first.</summary>

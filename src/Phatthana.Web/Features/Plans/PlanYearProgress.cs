@@ -47,3 +47,26 @@ public static class PlanYearProgress
         return new YearProgress(fiscalYear, plans, kpis, projects);
     }
 }
+
+/// <summary>How many KPIs of the year are met (green), close (amber), below (red), or have no result yet.</summary>
+public sealed record LightCountsDto(int Met, int Close, int Below, int NoResult);
+
+/// <summary>The year's projects: completed, on schedule (completed ones included), behind, cancelled (<see cref="ProjectSchedule"/>).</summary>
+public sealed record ScheduleCountsDto(int Projects, int Completed, int OnSchedule, int Behind, int Cancelled);
+
+/// <summary>
+/// A plan's progress dashboard for one fiscal year: every KPI with target and actual of each plan year (light and achievement),
+/// the year's lights counted, and the year's projects with whether each runs on schedule.
+/// </summary>
+public sealed record PlanProgressDto(Guid Id, string Name, int StartFiscalYear, int EndFiscalYear, int FiscalYear, LightCountsDto Lights, ScheduleCountsDto Schedule,
+    IReadOnlyList<StrategyDto> Strategies, IReadOnlyList<KpiDto> Kpis, IReadOnlyList<ProjectSummaryDto> Projects)
+{
+    public static PlanProgressDto Of(PlanDto plan, int fiscalYear)
+    {
+        var y = PlanYearProgress.Of([plan], fiscalYear);
+        return new PlanProgressDto(plan.Id, plan.Name, plan.StartFiscalYear, plan.EndFiscalYear, fiscalYear,
+            new LightCountsDto(y.KpisMet, y.KpisClose, y.KpisBehind, y.KpisWithoutResult),
+            new ScheduleCountsDto(y.Projects.Count, y.ProjectsCompleted, y.ProjectsOnSchedule, y.ProjectsBehind, y.ProjectsCancelled),
+            plan.Strategies, plan.Kpis, [.. y.Projects.Select(p => p.Project)]);
+    }
+}
