@@ -62,6 +62,7 @@ public static class FeatureExtensions
         services.AddScoped<Plans.SaveProject>();
         services.AddScoped<Plans.SaveKpi>();
         services.AddScoped<Plans.PlanView>();
+        services.AddScoped<Plans.PdcaView>();
         services.AddScoped<Plans.KpiMetrics>();
         // The live measures a KPI may be bound to.
         services.AddScoped<Plans.IKpiMetric, Plans.TepeAssistantsMetric>();
@@ -71,6 +72,8 @@ public static class FeatureExtensions
         services.AddScoped<Plans.IKpiMetric, Plans.PlcHoursMetric>();
         services.AddScoped<Plans.BudgetView>();
         services.AddScoped<Plans.SaveBudget>();
+        services.AddScoped<Plans.IKpiMetric, Plans.IdPlansSubmittedMetric>();
+        services.AddScoped<Plans.IKpiMetric, Plans.IdPlansApprovedMetric>();
         services.AddScoped<Development.SaveCompetency>();
         services.AddScoped<Development.SaveTopic>();
         services.AddScoped<Development.Surveys.SaveNeedsSurvey>();
@@ -103,6 +106,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.DemoAssessment>();
         services.AddScoped<Setup.DemoDevelopment>();
         services.AddScoped<Setup.DemoRecognition>();
+        services.AddScoped<Setup.DemoPlans>();
         return services;
     }
 
@@ -129,6 +133,7 @@ public static class FeatureExtensions
             .MapIdPlansApi()
             .MapCatalogueApi()
             .MapPlansApi()
+            .MapPdcaApi()
             .MapNeedsSurveysApi()
             .MapDevelopmentAnalysesApi()
             .MapNeedCoursesApi()

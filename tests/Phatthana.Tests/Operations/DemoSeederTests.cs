@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Phatthana.Tests.Infrastructure;
@@ -298,6 +299,57 @@ public sealed class DemoSeederTests
         Assert.All(respondents, r => Assert.Equal(Enumerable.Range(1, r.Count()), r.Select(a => a.Priority).Order()));
         Assert.All(answers, a => Assert.Equal(PositionGroups.Of(people[a.PersonId].Position), topics.Single(t => t.Id == a.TopicId).Group));
         Assert.DoesNotContain(respondents, r => people[r.Key].NationalId == users["teacher@phatthana.demo"]);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_plan_is_seed_004s_three_years_with_last_years_actuals_and_kpis_bound_to_the_data(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-plans");
+        var year = Phatthana.Web.Shared.Thai.SchoolCalendar.FiscalYearOf(Phatthana.Web.Shared.Thai.ThaiDate.TodayInThailand(TimeProvider.System));
+        var api = await host.BearerAsync("supervisor@phatthana.demo", DemoSeeder.Password);
+        var list = await (await api.GetAsync($"/api/v1/areas/{DemoSeeder.AreaCode}/plans")).JsonAsync();
+        var summary = list.EnumerateArray().Single();
+        Assert.Equal((year - 1, year + 1), (summary.GetProperty("startFiscalYear").GetInt32(), summary.GetProperty("endFiscalYear").GetInt32()));
+        var id = summary.GetProperty("id").GetGuid();
+        var plan = await (await api.GetAsync($"/api/v1/plans/{id}")).JsonAsync();
+        Assert.Equal([2, 3], plan.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("number").GetInt32()));
+        Assert.All(plan.GetProperty("strategies").EnumerateArray(), s => Assert.NotEqual(0, s.GetProperty("alignment").GetArrayLength()));
+
+        // Seed 004's targets: TEPE 60/70/80, PLC 60/70/80, ID Plan 100 in each year; TEPE and ID Plans bound to the live data.
+        var kpis = plan.GetProperty("kpis").EnumerateArray().ToList();
+        decimal?[] Targets(JsonElement k) => [.. k.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("target").ValueKind == JsonValueKind.Null ? (decimal?)null : y.GetProperty("target").GetDecimal())];
+        JsonElement Kpi(string contains) => kpis.Single(k => k.GetProperty("name").GetString()!.Contains(contains));
+        Assert.Equal([60m, 70m, 80m], Targets(Kpi("TEPE Online")));
+        Assert.Equal("tepe-assistant-teachers", Kpi("TEPE Online").GetProperty("metric").GetString());
+        Assert.Equal([60m, 70m, 80m], Targets(Kpi("เข้ากลุ่มจัดทำ PLC")));
+        Assert.Equal([100m, 100m, 100m], Targets(Kpi("(ID Plan)")));
+        Assert.StartsWith("id-plans-", Kpi("(ID Plan)").GetProperty("metric").GetString());
+        Assert.Equal("plc-hours", Kpi("ชั่วโมง PLC").GetProperty("metric").GetString());
+        // Last year has a result for every KPI (entered ones in both rounds with notes, bound ones from the data), next year none.
+        Assert.All(kpis, k => Assert.NotEqual(JsonValueKind.Null, k.GetProperty("years")[0].GetProperty("actual").ValueKind));
+        Assert.All(kpis, k => Assert.Equal(JsonValueKind.Null, k.GetProperty("years")[2].GetProperty("actual").ValueKind));
+        var lights = kpis.Select(k => k.GetProperty("years")[0].GetProperty("light").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Green", "Amber", "Red" }, lights);
+        var entered = await host.WithDbAsync(db => db.KpiActuals.Where(a => a.FiscalYear == year - 1).ToListAsync());
+        Assert.Equal(2 * kpis.Count(k => k.GetProperty("metric").ValueKind == JsonValueKind.Null), entered.Count);
+        Assert.All(entered, a => Assert.False(string.IsNullOrEmpty(a.Note)));
+
+        // Projects of last year completed with their PDCA written, this year's under way, some of next year's planned; budgets by category.
+        var projects = plan.GetProperty("projects").EnumerateArray().ToList();
+        int Count(int fiscalYear, string status) => projects.Count(p => p.GetProperty("fiscalYear").GetInt32() == fiscalYear && p.GetProperty("status").GetString() == status);
+        Assert.Equal(6, Count(year - 1, "Completed"));
+        Assert.Equal(6, projects.Count(p => p.GetProperty("fiscalYear").GetInt32() == year));
+        Assert.InRange(Count(year + 1, "Planned"), 1, 6);
+        Assert.All(projects.Where(p => p.GetProperty("fiscalYear").GetInt32() < year), p => Assert.True(p.GetProperty("disbursed").GetDecimal() > 0));
+        Assert.Contains(projects, p => p.GetProperty("activitiesLate").GetInt32() > 0 && p.GetProperty("status").GetString() == "Completed");
+        var lastYear = await host.WithDbAsync(db => db.PlanProjects.Where(p => p.FiscalYear == year - 1).ToListAsync());
+        Assert.All(lastYear, p => Assert.False(string.IsNullOrEmpty(p.CheckNotes) || string.IsNullOrEmpty(p.ActNotes)));
+        Assert.Contains(lastYear, p => p.BudgetInvestment > 0 && p.BudgetOther > 0);
+        Assert.True(await host.WithDbAsync(db => db.ProjectCourses.CountAsync()) >= 6);
+        // The PDCA of a completed project shows the demo training's sessions run for it with who enrolled and passed.
+        var tepe = lastYear.Single(p => p.Name.Contains("TEPE"));
+        var pdca = await (await api.GetAsync($"/api/v1/projects/{tepe.Id}/pdca")).JsonAsync();
+        Assert.Contains(pdca.GetProperty("do").GetProperty("courses").EnumerateArray(), c => c.GetProperty("enrolled").GetInt32() > 0 && c.GetProperty("passed").GetInt32() > 0);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -39,6 +39,7 @@ public sealed class PlanProjectConfiguration : IEntityTypeConfiguration<PlanProj
         b.Property(x => x.Methods).HasMaxLength(DataSchema.TextLength);
         b.Property(x => x.TargetGroup).HasMaxLength(DataSchema.TextLength);
         b.Property(x => x.ResponsiblePerson).HasMaxLength(DataSchema.NameLength);
+        b.Property(x => x.CheckNotes).HasMaxLength(DataSchema.TextLength);
         b.Property(x => x.ActNotes).HasMaxLength(DataSchema.TextLength);
         foreach (var money in new[] { nameof(PlanProject.BudgetPersonnel), nameof(PlanProject.BudgetOperations), nameof(PlanProject.BudgetInvestment),
                      nameof(PlanProject.BudgetSubsidy), nameof(PlanProject.BudgetOther) })

@@ -10,7 +10,7 @@ public sealed record KpiDto(Guid Id, string Name, KpiUnit Unit, KpiDirection Dir
     int SortOrder, int Version, IReadOnlyList<KpiYearDto> Years);
 
 public sealed record ProjectSummaryDto(Guid Id, Guid StrategyId, string Name, int FiscalYear, ProjectStatus Status, string? Division, string? ResponsiblePerson,
-    DateOnly? StartDate, DateOnly? EndDate, decimal Budget, decimal Disbursed, int Activities, int ActivitiesDone, int ActivitiesLate, int Version);
+    DateOnly? StartDate, DateOnly? EndDate, decimal Budget, decimal Disbursed, int Activities, int ActivitiesDone, int ActivitiesLate, int ActivitiesOverdue, bool Behind, int Version);
 
 public sealed record StrategyDto(Guid Id, int Number, string Name, IReadOnlyList<string> Alignment, int Version);
 
@@ -68,11 +68,8 @@ public sealed class PlanView(AppDbContext db, KpiMetrics metrics, TimeProvider t
                 var a = activities[p.Id].ToList();
                 return new ProjectSummaryDto(p.Id, p.StrategyId, p.Name, p.FiscalYear, p.Status, p.DivisionId is { } d ? divisions.GetValueOrDefault(d) : null,
                     p.ResponsiblePerson, p.StartDate, p.EndDate, p.TotalBudget, disbursed.GetValueOrDefault(p.Id), a.Count, a.Count(x => x.DoneOn is not null),
-                    a.Count(x => IsLate(x, today)), p.Version);
+                    a.Count(x => ProjectSchedule.IsLate(x, today)), a.Count(x => ProjectSchedule.IsOverdue(x, today)), ProjectSchedule.IsBehind(p, a, today), p.Version);
             }).ToList(),
             kpiDtos);
     }
-
-    /// <summary>Behind schedule: not done by its end date, or done after it.</summary>
-    public static bool IsLate(ProjectActivity a, DateOnly today) => a.DoneOn is { } done ? done > a.EndDate : today > a.EndDate;
 }

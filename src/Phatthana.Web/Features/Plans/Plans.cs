@@ -72,6 +72,8 @@ public sealed class PlanProject : IAreaOwned, IVersioned, ITimestamped
     public decimal BudgetInvestment { get; set; }
     public decimal BudgetSubsidy { get; set; }
     public decimal BudgetOther { get; set; }
+    /// <summary>PDCA's C in words: what checking the results found (ผลการตรวจสอบ ปัญหาและอุปสรรค).</summary>
+    public string? CheckNotes { get; set; }
     /// <summary>PDCA's A: what the office changes after checking the results.</summary>
     public string? ActNotes { get; set; }
     public List<string> Alignment { get; set; } = [];

@@ -11,6 +11,9 @@ public sealed record ProjectInput(string? Name, int? FiscalYear, string? Objecti
     string? ResponsiblePerson, DateOnly? StartDate, DateOnly? EndDate, string? Status, BudgetInput? Budget, List<string?>? Alignment,
     List<string?>? Courses, string? ActNotes, int? Version);
 
+/// <summary>A project's PDCA in words: what checking found (C) and what changes (A).</summary>
+public sealed record PdcaNotesInput(string? CheckNotes, string? ActNotes, int? Version);
+
 public sealed record ActivityInput(string? Name, DateOnly? StartDate, DateOnly? EndDate, DateOnly? DoneOn, string? Note);
 
 /// <summary>
@@ -128,6 +131,19 @@ public sealed class SaveProject(AppDbContext db, SavePlan plans)
             DoneOn = a.DoneOn, Note = Checks.Clean(a.Note),
         }));
         db.Entry(project).State = EntityState.Modified;
+        return await db.TrySaveAsync(project, "", SaveOutcome.SimultaneousMessage, ct);
+    }
+
+    /// <summary>What checking the project found and what changes after it: each optional and at most a long text; a stale version is refused.</summary>
+    public async Task<Outcome<PlanProject>> SaveNotesAsync(PlanProject project, PdcaNotesInput? input, CancellationToken ct = default)
+    {
+        if (input is null) return Outcome<PlanProject>.Invalid([new("", "กรุณาส่งผลการตรวจสอบและการปรับปรุงของโครงการ")]);
+        var checks = new Checks()
+            .Text(input.CheckNotes, "checkNotes", PdcaText.CheckNotes, DataSchema.TextLength, required: false)
+            .Text(input.ActNotes, "actNotes", PdcaText.ActNotes, DataSchema.TextLength, required: false);
+        if (!checks.IsValid) return Outcome<PlanProject>.Invalid([.. checks.Errors]);
+        if (input.Version is { } v) db.Entry(project).Property(x => x.Version).OriginalValue = v;
+        (project.CheckNotes, project.ActNotes) = (Checks.Clean(input.CheckNotes), Checks.Clean(input.ActNotes));
         return await db.TrySaveAsync(project, "", SaveOutcome.SimultaneousMessage, ct);
     }
 }

@@ -15,10 +15,12 @@ namespace Phatthana.Web.Features.Setup;
 /// exact under the shipped staffing criteria as in seed 000, with subject requests and out-of-major teachers
 /// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
 /// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>); the competency
-/// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>); a three-year
+/// development plan after seed 004 with a year of actuals (<see cref="DemoPlans"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, DemoRecognition recognition, TimeProvider time)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, DemoPlans plans,
+    DemoRecognition recognition, TimeProvider time)
 {
     public const string AreaCode = "PBI1";
     public const string Password = "phatthana-2569";
@@ -121,6 +123,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Demo
         // The catalogue, this year's and last year's ID Plans, and this year's needs survey, of the people above.
         var linkedDirector = people.Single(p => p.NationalId == personnel.LinkedDirector.V.NationalId);
         await development.SeedAsync(area, people, linkedTeacher, linkedDirector, new Random(2570));
+        db.ChangeTracker.Clear();
+        // The three-year development plan of last, this and next fiscal year, its KPIs bound to the data above where they can be.
+        await plans.SeedAsync(area);
 
         foreach (var (email, name, role) in Accounts)
         {

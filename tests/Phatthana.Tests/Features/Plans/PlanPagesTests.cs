@@ -70,16 +70,16 @@ public sealed partial class PlanPagesTests(AppHosts hosts) : ProviderTests(hosts
         Assert.Contains("เป้า ร้อยละ 80", Text(table));
 
         // A project, then its details: a negative budget and an unreadable date are refused, good ones saved.
-        var project = await browser.SubmitAsync(page, "#project-form", new() { ["NewProject.Strategy"] = strategy, ["NewProject.Name"] = "ส่งเสริม PLC ในสถานศึกษา", ["NewProject.FiscalYear"] = ThisYear.ToString() });
+        var project = await browser.SubmitAsync(page, "#project-form", new() { ["NewProject.Strategy"] = strategy, ["NewProject.Name"] = "ส่งเสริม PLC ในสถานศึกษาผ่านแบบฟอร์ม", ["NewProject.FiscalYear"] = ThisYear.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, project.StatusCode);
         var projectPage = project.Headers.Location!.OriginalString;
         var badDetails = await Browserless.ParseAsync(await browser.SubmitFilledAsync(projectPage, "#details-form", new() { ["Details.Operations"] = "-100", ["Details.StartDate"] = "31/02/2569" }));
         Assert.Contains("ไม่ใช่วันที่ที่อ่านได้", Message(badDetails, "Details.StartDate"));
         var negative = await Browserless.ParseAsync(await browser.SubmitFilledAsync(projectPage, "#details-form", new() { ["Details.Operations"] = "-100" }));
         Assert.Contains("ต้องไม่ติดลบ", Message(negative, "Details.Operations"));
-        Assert.Equal(0m, await host.WithDbAsync(db => db.PlanProjects.IgnoreQueryFilters().Where(p => p.Name == "ส่งเสริม PLC ในสถานศึกษา").Select(p => p.BudgetOperations).SingleAsync()));
+        Assert.Equal(0m, await host.WithDbAsync(db => db.PlanProjects.IgnoreQueryFilters().Where(p => p.Name == "ส่งเสริม PLC ในสถานศึกษาผ่านแบบฟอร์ม").Select(p => p.BudgetOperations).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitFilledAsync(projectPage, "#details-form", new() { ["Details.Operations"] = "45000", ["Details.Objectives"] = "ให้ทุกโรงเรียนมี PLC" })).StatusCode);
-        Assert.Equal(45000m, await host.WithDbAsync(db => db.PlanProjects.IgnoreQueryFilters().Where(p => p.Name == "ส่งเสริม PLC ในสถานศึกษา").Select(p => p.BudgetOperations).SingleAsync()));
+        Assert.Equal(45000m, await host.WithDbAsync(db => db.PlanProjects.IgnoreQueryFilters().Where(p => p.Name == "ส่งเสริม PLC ในสถานศึกษาผ่านแบบฟอร์ม").Select(p => p.BudgetOperations).SingleAsync()));
 
         // Activities: a date outside the project's year under its row; then saved, one done.
         var start = SchoolCalendar.FiscalYearStart(ThisYear);

@@ -1874,6 +1874,10 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<string>("CheckNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid?>("DivisionId")
                         .HasColumnType("uuid");
 

@@ -1864,6 +1864,10 @@ namespace Phatthana.Web.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DivisionId")
                         .HasColumnType("TEXT");
 

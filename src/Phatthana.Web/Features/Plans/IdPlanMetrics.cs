@@ -1,0 +1,40 @@
+using Phatthana.Web.Data;
+using Phatthana.Web.Features.Development;
+
+namespace Phatthana.Web.Features.Plans;
+
+/// <summary>
+/// ร้อยละของบุคลากรที่จัดทำแผนพัฒนาตนเอง — seed 004's "ID Plan 100 %" — counted as the ID Plan progress page counts it
+/// (<see cref="IdPlanProgress.ForAreaAsync"/>: the area's active civil servants, a returned plan not handed in). Two readings
+/// of the same counts: plans handed in (submitted or approved) and plans approved, so a plan can hold either target.
+/// </summary>
+public abstract class IdPlanMetric : IKpiMetric
+{
+    public abstract string Key { get; }
+    public abstract string Name { get; }
+    public KpiUnit Unit => KpiUnit.Percent;
+    public bool NeedsProject => false;
+
+    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    {
+        var counts = await IdPlanProgress.ForAreaAsync(db, areaId, fiscalYear, ct);
+        // Nobody to count is nothing to judge yet, as the other metrics say; PlanCounts itself would give 0 %.
+        return counts.People == 0 ? null : Percent(counts);
+    }
+
+    protected abstract decimal Percent(PlanCounts counts);
+}
+
+public sealed class IdPlansSubmittedMetric : IdPlanMetric
+{
+    public override string Key => "id-plans-submitted";
+    public override string Name => "ร้อยละของบุคลากรที่จัดทำแผนพัฒนาตนเอง (ส่งแล้ว)";
+    protected override decimal Percent(PlanCounts counts) => counts.SubmittedOrApprovedPercent;
+}
+
+public sealed class IdPlansApprovedMetric : IdPlanMetric
+{
+    public override string Key => "id-plans-approved";
+    public override string Name => "ร้อยละของบุคลากรที่จัดทำแผนพัฒนาตนเอง (อนุมัติแล้ว)";
+    protected override decimal Percent(PlanCounts counts) => counts.ApprovedPercent;
+}
