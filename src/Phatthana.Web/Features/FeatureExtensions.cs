@@ -7,6 +7,7 @@ using Phatthana.Web.Features.Plans;
 using Phatthana.Web.Features.Development.Surveys;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
+using Phatthana.Web.Features.Notifications;
 using Phatthana.Web.Features.Training;
 using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
@@ -88,6 +89,7 @@ public static class FeatureExtensions
             o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
             o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
         });
+        services.AddNotifications();
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
@@ -122,6 +124,7 @@ public static class FeatureExtensions
             .MapDevelopmentAnalysesApi()
             .MapNeedCoursesApi()
             .MapStaffingRuleSetsApi()
+            .MapNotificationsApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;
