@@ -49,7 +49,7 @@ public static class NotificationKinds
 
     public static readonly NotificationKind CertificateReady = new("certificate-ready", "ผลการอบรมและเกียรติบัตร",
         "เกียรติบัตรพร้อมแล้ว: {course} ({session})",
-        Greeting + "เกียรติบัตรเลขที่ {number} ของหลักสูตร {course} รุ่น {session} พร้อมให้ดาวน์โหลดแล้ว" + Footer, "course", "session", "number");
+        Greeting + "เกียรติบัตรของท่านจากหลักสูตร {course} รุ่น {session} พร้อมให้ดาวน์โหลดแล้วในประวัติการพัฒนา" + Footer, "course", "session");
 
     public static readonly NotificationKind ResultsDue = new("results-due", "ผลการอบรมและเกียรติบัตร",
         "บันทึกผลการอบรม: {course} ({session}) {when}",
