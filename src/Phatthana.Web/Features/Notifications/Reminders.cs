@@ -196,7 +196,7 @@ public sealed class DigestMailer(AppDbContext db, Notifier notifier, TimeProvide
         var local = now.ToOffset(ThaiDate.ThailandOffset);
         if (local.Hour < options.Value.DigestHour) return 0;
         var today = DateOnly.FromDateTime(local.DateTime);
-        var dayStart = new DateTimeOffset(local.Date, ThaiDate.ThailandOffset);
+        var dayStart = new DateTimeOffset(local.Date, ThaiDate.ThailandOffset).ToUniversalTime();
         var users = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.NotificationEmail == EmailPreference.DailyDigest && u.Email != null)
             .Where(u => db.Notifications.Any(n => n.UserId == u.Id && n.DigestMailId == null))
