@@ -62,6 +62,14 @@ public sealed class NotificationTests(MailHosts mail) : IClassFixture<MailHosts>
         Assert.Empty(await school.Director.ItemsAsync("?unread=true"));
         Assert.Equal(HttpStatusCode.NotFound, (await school.Director.Api.PostAsync($"/api/v1/me/notifications/{Guid.NewGuid()}/read", null)).StatusCode);
 
+        // The inbox page lists it and exports it like every table.
+        var page = await Browserless.SignInAsync(host, school.Director.Email, AppHost.Password);
+        var (shown, inboxPage) = await page.GetAsync("/me/notifications");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains(item.GetProperty("title").GetString()!, inboxPage.QuerySelector("ul.inbox")!.TextContent);
+        var file = await page.Client.GetAsync("/me/notifications?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
+
         // The director returns it: the teacher hears why in the inbox, and gets no mail (they did not opt in).
         var returned = await school.Director.Api.PostAsJsonAsync($"/api/v1/people/{teacher.NationalId}/id-plans/{DevelopmentWorld.Year}/return",
             new { comment = "เพิ่มหัวข้อการวัดผล" });
@@ -181,6 +189,7 @@ public sealed class NotificationTests(MailHosts mail) : IClassFixture<MailHosts>
         var rows = page.QuerySelectorAll("#list tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains(refusedDirector.Email) && r.Contains("550") && r.Contains("ส่งไม่สำเร็จ"));
         Assert.Contains(rows, r => r.Contains("ที่อยู่อีเมลไม่ถูกต้อง"));
+        Assert.Equal("application/pdf", (await admin.Client.GetAsync("/admin/outbox?status=Failed&format=pdf")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NoContent, (await (await host.AdminAsync()).PostAsync($"/api/v1/outbox/{gone.Id}/retry", null)).StatusCode);
         var again = Assert.Single(await host.WaitForMailsAsync(refusedDirector.Email, 1, m => m.Status == MailStatus.Failed && m.Attempts == 1 && m.NextAttemptAt > gone.NextAttemptAt));
         Assert.Contains("550", again.LastError);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Reporting;
 using Phatthana.Web.Shared.Web;
 
 namespace Phatthana.Web.Features.Notifications.Pages;
@@ -10,6 +12,13 @@ namespace Phatthana.Web.Features.Notifications.Pages;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class InboxModel(Inbox inbox) : PageModel
 {
+    public static readonly TableSpec<NotificationDto> Table = new("การแจ้งเตือน",
+        new TableColumn<NotificationDto>("เวลา", n => n.CreatedAt, CellKind.DateTime, Width: 22),
+        new TableColumn<NotificationDto>("ประเภท", n => NotificationKinds.Find(n.Kind)?.Label ?? n.Kind, Width: 26),
+        new TableColumn<NotificationDto>("เรื่อง", n => n.Title, Width: 60),
+        new TableColumn<NotificationDto>("กำหนด", n => n.DueOn, CellKind.Date, Width: 16),
+        new TableColumn<NotificationDto>("อ่านเมื่อ", n => n.ReadAt, CellKind.DateTime, Width: 22));
+
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     public PagedList<NotificationDto> Items { get; private set; } = null!;
@@ -17,13 +26,16 @@ public sealed class InboxModel(Inbox inbox) : PageModel
     public int UnreadCount { get; private set; }
     public static IReadOnlyList<string> Categories => [.. NotificationKinds.Groups.Select(g => g.Key)];
 
-    public async Task OnGetAsync([FromQuery] ListQuery list)
+    public async Task<IActionResult> OnGetAsync([FromQuery] ListQuery list)
     {
         if (!Request.Query.ContainsKey("size")) list.Size = 25;
         if (Category is not null && !Categories.Contains(Category)) Category = null;
+        if (TableResults.WantsFile(Request))
+            return (await TableResults.FileAsync(HttpContext, Table, await inbox.List(Unread, Category).Take(10_000).ToListAsync(), "notifications", null)).ToActionResult();
         Items = await inbox.List(Unread, Category).ToPagedAsync(list);
         Pager = PagerModel.From(Items);
         UnreadCount = await inbox.UnreadCountAsync();
+        return Page();
     }
 
     /// <summary>Marks one read (the button beside it).</summary>
