@@ -8,13 +8,15 @@ ROOT=$(pwd)
 PROJECTS=(tests/Phatthana.Tests tests/Phatthana.BrowserTests)
 say() { printf '\n== %s\n' "$*"; }
 
-# 1. What the machine must have: PostgreSQL server binaries, Debian's Chromium and poppler's PDF tools.
+# 1. What the machine must have: PostgreSQL server binaries, Debian's Chromium, poppler's PDF tools and aiosmtpd.
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # poppler-utils: the reporting tests read generated PDFs back with pdftotext / pdfinfo / pdftoppm.
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+# python3-aiosmtpd: the notification tests send mail through a real SMTP server on loopback (Debian's python3, not a pyenv one).
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     say "installing ${missing[*]}"

@@ -70,6 +70,9 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Recognition.Nomination> Nominations => Set<Features.Recognition.Nomination>();
     public DbSet<Features.Recognition.NominationEvidence> NominationEvidence => Set<Features.Recognition.NominationEvidence>();
     public DbSet<Features.Recognition.AwardScore> AwardScores => Set<Features.Recognition.AwardScore>();
+    public DbSet<Features.Notifications.NotificationEvent> NotificationEvents => Set<Features.Notifications.NotificationEvent>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.OutboxMail> OutboxMails => Set<Features.Notifications.OutboxMail>();
     public DbSet<UserAreaGrant> UserAreaGrants => Set<UserAreaGrant>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -80,6 +83,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     internal Guid[] ScopeAreaIds => [.. Scope.AreaIds];
     internal Guid? ScopeSchoolId => Scope.SchoolId;
     internal string? ScopeOnlyNationalId => Scope.OnlyNationalId;
+    internal string? ScopeUserId => Scope.UserId;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -111,6 +115,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     {
         builder.Entity<Area>().HasQueryFilter(a => ScopeAllAreas || ScopeAreaIds.Contains(a.Id));
         builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeAllAreas || (e.AreaId != null && ScopeAreaIds.Contains(e.AreaId.Value)));
+        // An inbox is its owner's: a user reads their own notifications; the system (reminders, the digest) reads all.
+        builder.Entity<Features.Notifications.Notification>().HasQueryFilter(n => (ScopeAllAreas && ScopeUserId == null) || n.UserId == ScopeUserId);
         builder.Entity<School>().HasQueryFilter(s =>
             (ScopeAllAreas || ScopeAreaIds.Contains(s.AreaId)) && (ScopeSchoolId == null || s.Id == ScopeSchoolId));
         // A teacher's scope narrows the registry to their own record.

@@ -30,7 +30,9 @@ public sealed class AuditInterceptor(UserScope scope, TimeProvider time) : SaveC
         nameof(AppUser.NormalizedUserName), nameof(ITimestamped.UpdatedAt),
     ];
 
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(ApiToken), typeof(Features.Imports.ImportJob)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(ApiToken), typeof(Features.Imports.ImportJob),
+        // Notifications are a record of their own (the event says who raised what); reading one is not a change to audit.
+        typeof(Features.Notifications.NotificationEvent), typeof(Features.Notifications.Notification), typeof(Features.Notifications.OutboxMail)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -7,6 +7,7 @@ using Phatthana.Web.Features.Plans;
 using Phatthana.Web.Features.Development.Surveys;
 using Phatthana.Web.Features.Imports;
 using Phatthana.Web.Features.Manpower;
+using Phatthana.Web.Features.Notifications;
 using Phatthana.Web.Features.Training;
 using Phatthana.Web.Features.Recognition;
 using Phatthana.Web.Features.Manpower.RuleSets;
@@ -101,6 +102,7 @@ public static class FeatureExtensions
             o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
             o.Conventions.AddPageRoute("/Recognition/Pages/ProgrammeForm", "/areas/{areaCode}/awards/new");
         });
+        services.AddNotifications();
         services.AddScoped<Setup.AdminBootstrap>();
         services.AddScoped<Setup.DemoSeeder>();
         services.AddScoped<Setup.DemoAssessment>();
@@ -140,6 +142,7 @@ public static class FeatureExtensions
             .MapBudgetApi()
             .MapStaffingRuleSetsApi()
             .MapRecognitionApi()
+            .MapNotificationsApi()
             .MapAuditApi();
         app.MapRazorPages();
         return app;

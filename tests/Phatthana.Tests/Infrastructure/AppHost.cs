@@ -46,17 +46,21 @@ public sealed class AppHost : WebApplicationFactory<Program>
         return StartOn(provider, key, cs, drop, seedDemo, bootstrapAdmin: true, settings);
     }
 
-    /// <summary>Starts the app on a database that already exists (a restart); <paramref name="drop"/> runs at dispose.</summary>
+    /// <summary>
+    /// Starts the app on a database that already exists (a restart); <paramref name="drop"/> runs at dispose. The reminders'
+    /// scheduler is off (tests run it for the day they choose) unless <paramref name="extra"/> turns it on.
+    /// </summary>
     public static AppHost StartOn(DatabaseProvider provider, string key, string connectionString, Func<Task> drop, bool seedDemo, bool bootstrapAdmin,
-        IReadOnlyDictionary<string, string?>? more = null)
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         // Uploaded evidence goes to a folder of this host's own, removed with it (never the repository's data/ folder).
         var evidence = Directory.CreateTempSubdirectory("phatthana-evidence-");
         var settings = new Dictionary<string, string?>
         {
             [key] = connectionString, ["Phatthana:SeedDemo"] = seedDemo ? "true" : "false", ["Phatthana:EvidencePath"] = evidence.FullName,
+            ["Phatthana:Notifications:RemindersEnabled"] = "false",
         };
-        foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var dropDatabase = drop;
         drop = async () =>
         {
@@ -109,6 +113,14 @@ public sealed class AppHost : WebApplicationFactory<Program>
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
         return client;
+    }
+
+    /// <summary>Runs a service of the app as the system (no caller scope): the reminders for a chosen day, the digest.</summary>
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<UserScope>().UseSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Runs work against the database as the system (no caller scope), for arranging and checking rows.</summary>

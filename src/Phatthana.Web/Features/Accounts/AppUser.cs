@@ -16,6 +16,8 @@ public sealed class AppUser : IdentityUser
     public bool IsActive { get; set; } = true;
     /// <summary>The account holder's national ID: links a teacher to their own personnel record.</summary>
     public string? NationalId { get; set; }
+    /// <summary>Whether notifications also come by e-mail: each as it happens, once a day, or not (opt-in: off by default).</summary>
+    public Notifications.EmailPreference NotificationEmail { get; set; }
     public List<UserAreaGrant> AreaGrants { get; set; } = [];
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Features.Notifications;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Validation;
@@ -22,7 +23,7 @@ public sealed record NeedInput(string? Topic, int? Priority, List<string?>? Meth
 /// AreaAdmin for those without a school and for directors themselves — and never by the person it belongs to. A returned
 /// plan is changed and submitted again. Who the person is, and so whether the caller sees them, is the registry's query filter.
 /// </summary>
-public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
+public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time, Notifier notifier)
 {
     public const string NotEditable = "แผนนี้ส่งแล้ว จึงแก้ไขไม่ได้ — รอผู้บริหารพิจารณา หรือให้ส่งคืนเพื่อแก้ไข";
     public const string Approved = "แผนนี้อนุมัติแล้ว จึงแก้ไขไม่ได้";
@@ -130,6 +131,7 @@ public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
         if (version is { } v) db.Entry(plan).Property(p => p.Version).OriginalValue = v;
         plan.Status = IdPlanStatus.Submitted;
         plan.SubmittedAt = time.GetUtcNow();
+        await notifier.RaiseAsync(new(NotificationKinds.IdPlanSubmitted, Deciders(person, plan), Link(plan), Values(person, plan), person.AreaId), ct);
         return await db.TrySaveAsync(plan, "", SaveOutcome.SimultaneousMessage, ct);
     }
 
@@ -154,8 +156,24 @@ public sealed class IdPlans(AppDbContext db, UserScope scope, TimeProvider time)
         plan.Status = decision;
         plan.DecidedAt = time.GetUtcNow();
         plan.DecidedBy = scope.DisplayName;
+        var values = Values(person, plan);
+        values["decider"] = plan.DecidedBy;
+        values["comment"] = plan.ReturnComment;
+        await notifier.RaiseAsync(new(decision == IdPlanStatus.Approved ? NotificationKinds.IdPlanApproved : NotificationKinds.IdPlanReturned,
+            Audience.Person(person.AreaId, person.NationalId), Link(plan), values, person.AreaId), ct);
         return await db.TrySaveAsync(plan, "", SaveOutcome.SimultaneousMessage, ct);
     }
+
+    /// <summary>Who decides a submitted plan, as <see cref="WhyNotDecide"/> has it: the school's director, else the area's staff.</summary>
+    private static Audience Deciders(Person person, IdPlan plan) =>
+        plan.SchoolId is { } school && PositionGroups.Of(person.Position) != PositionGroup.Administrators
+            ? Audience.SchoolDirectors(school)
+            : Audience.AreaRoles(person.AreaId, Role.AreaAdmin);
+
+    /// <summary>The plan's page, by the person's id (a national ID never travels in a mail).</summary>
+    private static string Link(IdPlan plan) => $"/people/{plan.PersonId}/id-plans/{plan.FiscalYear}";
+
+    private static Dictionary<string, string?> Values(Person person, IdPlan plan) => new() { ["person"] = person.FullName, ["year"] = plan.FiscalYear.ToString() };
 
     /// <summary>Starts this year's plan from last year's: the same competency levels and topics (the months moved a year on), as a draft.</summary>
     public async Task<Outcome<IdPlan>> CopyPreviousAsync(Person person, int fiscalYear, CancellationToken ct = default)

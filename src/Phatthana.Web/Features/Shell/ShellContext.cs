@@ -18,7 +18,7 @@ public sealed record AreaChoice(string Code, string Name);
 
 public sealed record ShellModel(
     string? UserName, string? RoleLabel, AreaChoice? Area, IReadOnlyList<AreaChoice> Areas,
-    IReadOnlyList<NavLink> Nav);
+    IReadOnlyList<NavLink> Nav, int Unread = 0);
 
 /// <summary>What the layout shows around every page: who is signed in, the current area, the navigation.</summary>
 public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext db, IHttpContextAccessor http)
@@ -55,6 +55,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("เกณฑ์อัตรากำลัง", "/manpower/rule-sets", Policies.ReadAreaAnalyses, NeedsArea: false),
         new("กรอบการประเมิน", "/assessment/frameworks", Policies.ReadAssessment, NeedsArea: false),
         new("ผู้ใช้งาน", "/users", Policies.ManageUsers, NeedsArea: false),
+        new("กล่องอีเมลขาออก", "/admin/outbox", Policies.SystemAdmin, NeedsArea: false),
         new("บันทึกการแก้ไข", "/audit", Policies.ReadAudit, NeedsArea: false),
         new("เขตพื้นที่ทั้งหมด", "/areas", Policies.SystemAdmin, NeedsArea: false, Exact: true),
         new("อัตรากำลังรายเขต", "/manpower", Policies.SystemAdmin, NeedsArea: false, Exact: true),
@@ -88,6 +89,8 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
             })
             .ToList();
         var name = context.User.FindFirstValue(AppClaims.DisplayName) ?? scope.UserName;
-        return _model = new ShellModel(name, AccountsText.Label(role), current, areas, nav);
+        // The inbox badge: the caller's unread notifications (their own, by the query filter and by name).
+        var unread = scope.UserId is { } me ? await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == me && n.ReadAt == null) : 0;
+        return _model = new ShellModel(name, AccountsText.Label(role), current, areas, nav, unread);
     }
 }

@@ -22,7 +22,7 @@ public sealed record CertificateDto(string Number, string Code, string Holder, b
 /// committed (PostgreSQL: the row lock; SQLite: the one writer lock) and then reads the numbers the first gave. The
 /// unique index on the code is the last guard; a refused save is tried once more.
 /// </summary>
-public sealed class Certificates(AppDbContext db, TimeProvider time)
+public sealed class Certificates(AppDbContext db, TimeProvider time, Notifications.Notifier notifier)
 {
     public const string RevokedMessage = "เกียรติบัตรนี้ถูกเพิกถอนแล้ว";
 
@@ -63,6 +63,7 @@ public sealed class Certificates(AppDbContext db, TimeProvider time)
             r.CertificateCode = NewCode();
             r.CertificateRevokedAt = null;
         }
+        await notifier.TellAsync(db, Notifications.NotificationKinds.CertificateReady, session, [.. due.Select(r => r.Person!.NationalId)], "/me/transcript", ct);
         var saved = await db.TrySaveAsync(due, "", "", ct);
         if (!saved.Succeeded)
         {

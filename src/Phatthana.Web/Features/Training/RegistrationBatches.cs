@@ -83,7 +83,8 @@ public sealed class RegistrationBatches
             await using var scope = _scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<UserScope>().Use(caller);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (await TryRegisterAsync(db, sessionId, asks, attempt == MaxAttempts) is { } outcomes) return outcomes;
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifications.Notifier>();
+            if (await TryRegisterAsync(db, notifier, sessionId, asks, attempt == MaxAttempts) is { } outcomes) return outcomes;
         }
     }
 
@@ -91,7 +92,7 @@ public sealed class RegistrationBatches
     /// One caller's requests; null when the insert was refused by a row committed elsewhere meanwhile — the same person
     /// registered (unique key) or removed (foreign key) — and they must be read again: then they get their own answer.
     /// </summary>
-    private async Task<Outcome<Registration>[]?> TryRegisterAsync(AppDbContext db, Guid sessionId, IReadOnlyList<Ask> asks, bool lastAttempt)
+    private async Task<Outcome<Registration>[]?> TryRegisterAsync(AppDbContext db, Notifications.Notifier notifier, Guid sessionId, IReadOnlyList<Ask> asks, bool lastAttempt)
     {
         var answers = new Outcome<Registration>[asks.Count];
         await db.Database.OpenConnectionAsync();
@@ -148,6 +149,10 @@ public sealed class RegistrationBatches
             registration.OverrideReason = c.Reason;
             answers[c.Index] = Outcome<Registration>.Ok(registration);
         }
+        // Each person hears whether they got a seat or wait for one: one event per outcome, in this transaction.
+        foreach (var outcome in claims.Select(c => (c.Person.NationalId, answers[c.Index].Value!.Status)).GroupBy(x => x.Status))
+            await notifier.TellAsync(db, outcome.Key == RegistrationStatus.Registered ? Notifications.NotificationKinds.RegistrationConfirmed
+                : Notifications.NotificationKinds.RegistrationWaitlisted, session, [.. outcome.Select(x => x.NationalId)]);
         try
         {
             // New rows only (the usual case): one COPY of the registrations and one of their audit rows (see BulkInsert).

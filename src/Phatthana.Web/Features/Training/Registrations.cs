@@ -24,7 +24,7 @@ public sealed record RegistrationDto(string NationalId, string Name, Registratio
 /// capacity) in the same transaction as the registration rows (<see cref="RegistrationBatches"/>), so parallel requests for
 /// the last seat cannot both get it. A cancelled seat goes to the first on the waitlist.
 /// </summary>
-public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider time, RegistrationBatches batches)
+public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider time, RegistrationBatches batches, Notifications.Notifier notifier)
 {
     /// <summary>Registers a person in the session as the current caller (see <see cref="RegistrationBatches"/>).</summary>
     public Task<Outcome<Registration>> RegisterAsync(TrainingSession session, string? nationalId, string? overrideReason = null) =>
@@ -61,6 +61,9 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
                 if (next is null) break;
                 continue;
             }
+            var session = await db.TrainingSessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
+            await notifier.TellAsync(db, Notifications.NotificationKinds.RegistrationPromoted, session, await TrainingNotifications.NationalIdsAsync(db, [next.Value], ct), ct: ct);
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             promoted++;
         }
@@ -98,6 +101,9 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Registered).SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct) == 1)
                 {
                     promoted = true;
+                    // The person moved up hears of it in the same transaction as the move.
+                    await notifier.TellAsync(db, Notifications.NotificationKinds.RegistrationPromoted, session, await TrainingNotifications.NationalIdsAsync(db, [next], ct), ct: ct);
+                    await db.SaveChangesAsync(ct);
                     break;
                 }
             }
@@ -172,6 +178,9 @@ public sealed class Registrations(AppDbContext db, UserScope scope, TimeProvider
         session.ResultsApprovedAt = time.GetUtcNow();
         session.ResultsApprovedBy = scope.UserName;
         session.Status = SessionStatus.Completed;
+        var attendees = await db.Registrations.AsNoTracking().Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Registered)
+            .Select(r => r.Person!.NationalId).ToListAsync(ct);
+        await notifier.TellAsync(db, Notifications.NotificationKinds.ResultsReady, session, attendees, "/me/transcript", ct);
         return await db.TrySaveAsync(session, "", "", ct);
     }
 
