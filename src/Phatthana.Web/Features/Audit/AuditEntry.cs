@@ -1,6 +1,6 @@
 namespace Phatthana.Web.Features.Audit;
 
-public enum AuditAction { Create, Update, Delete }
+public enum AuditAction { Create, Update, Delete, Export }
 
 /// <summary>One create/update/delete, written in the same transaction as the change itself.</summary>
 public sealed class AuditEntry

@@ -65,6 +65,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         "PersonHistory" => "ประวัติการทำงาน",
         "Post" => "อัตรา (จ.18)",
         "AreaLogo" => "ตราสัญลักษณ์",
+        Shared.Reporting.ExportLog.Entity => "การส่งออกไฟล์",
         _ => entity,
     };
 
@@ -75,6 +76,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         AuditAction.Create => "เพิ่ม",
         AuditAction.Update => "แก้ไข",
         AuditAction.Delete => "ลบ",
+        AuditAction.Export => "ส่งออก",
         _ => action.ToString(),
     };
 

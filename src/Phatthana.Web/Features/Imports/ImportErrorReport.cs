@@ -30,8 +30,8 @@ public static class ImportErrorReport
                 var number = i + 1;
                 var cells = new Dictionary<string, object?>(keys.Length);
                 var source = i < raw.Count ? raw[i] : [];
-                for (var c = 0; c < width; c++) cells[keys[c]] = c < source.Length ? source[c] : null;
-                cells[keys[width]] = number == headerRow ? Header + (byRow.TryGetValue(number, out var h) ? ": " + h : "") : byRow.GetValueOrDefault(number);
+                for (var c = 0; c < width; c++) cells[keys[c]] = c < source.Length ? FormulaGuard.Cell(source[c]) : null;
+                cells[keys[width]] = FormulaGuard.Cell(number == headerRow ? Header + (byRow.TryGetValue(number, out var h) ? ": " + h : "") : byRow.GetValueOrDefault(number));
                 yield return cells;
             }
         }

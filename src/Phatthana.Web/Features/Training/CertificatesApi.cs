@@ -101,6 +101,5 @@ public static class CertificatesApi
     }
 
     private static void Log(HttpContext http, TrainingSession s, int count, string format) =>
-        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Phatthana.Export")
-            .LogInformation("Export certificates of session {Session} as {Format}: {Rows} certificates, by {User}", s.Id, format, count, http.User.Identity?.Name);
+        ExportLog.Record(http, s.AreaId, $"certificates-{s.Id}.{format}", "เกียรติบัตร", format, count, 0);
 }

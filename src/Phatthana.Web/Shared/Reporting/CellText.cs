@@ -25,3 +25,27 @@ public static class CellText
         return thaiDigits && !isFreeText ? ThaiNumber.ToThaiDigits(text) : text;
     }
 }
+
+/// <summary>
+/// Spreadsheet formula injection (CSV/formula injection): a text cell that begins with = + - @ (or a tab or carriage
+/// return) could run as a formula once someone edits it in Excel or saves the sheet as CSV. Every text cell the system
+/// writes to a spreadsheet goes through <see cref="Escape"/>, which puts an apostrophe in front — Excel's own sign for
+/// "this is text". Plain numbers ("-5", "+1.5") and a lone sign are left as they are. The import reader takes the
+/// apostrophe off again (<see cref="Unescape"/>), so a file the system gave out imports back unchanged.
+/// </summary>
+public static class FormulaGuard
+{
+    private static bool Dangerous(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    public static string Escape(string text)
+    {
+        if (text.Length < 2 || !Dangerous(text[0])) return text;
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)) return text;
+        return "'" + text;
+    }
+
+    public static string Unescape(string text) => text.Length > 2 && text[0] == '\'' && Dangerous(text[1]) ? text[1..] : text;
+
+    /// <summary>Escapes a cell value when it is text; numbers, dates and blanks pass as they are.</summary>
+    public static object? Cell(object? value) => value is string s ? Escape(s) : value;
+}

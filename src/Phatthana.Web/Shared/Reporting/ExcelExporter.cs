@@ -67,7 +67,7 @@ public static class ExcelExporter
         if (showTableTitle) yield return Line(keys, table.Title);
         yield return Line(keys, null);
         var header = new Dictionary<string, object?>(keys.Length);
-        for (var i = 0; i < table.Columns.Count; i++) header[keys[i]] = table.Columns[i].Header;
+        for (var i = 0; i < table.Columns.Count; i++) header[keys[i]] = FormulaGuard.Escape(table.Columns[i].Header);
         yield return header;
         foreach (var row in table.Rows) yield return Values(keys, row);
         if (table.Total is { } total) yield return Values(keys, total);
@@ -85,18 +85,18 @@ public static class ExcelExporter
     private static Dictionary<string, object?> Line(string[] keys, string? first)
     {
         var cells = new Dictionary<string, object?>(keys.Length);
-        for (var i = 0; i < keys.Length; i++) cells[keys[i]] = i == 0 ? first : null;
+        for (var i = 0; i < keys.Length; i++) cells[keys[i]] = i == 0 && first is not null ? FormulaGuard.Escape(first) : null;
         return cells;
     }
 
-    private static object? Cell(object? value) => value switch
+    private static object? Cell(object? value) => FormulaGuard.Cell(value switch
     {
         DateOnly d => ThaiDate.Short(d),
         DateTimeOffset t => ThaiDate.ShortDateTime(t),
         Enum e => e.ToString(),
         ReportCell c => c.Text,
         _ => value,
-    };
+    });
 
     public static string ColumnName(int index)
     {

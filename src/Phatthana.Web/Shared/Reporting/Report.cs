@@ -17,6 +17,8 @@ public sealed record Report
 
     /// <summary>The area's name for the running header ("สำนักงานเขตพื้นที่การศึกษา…"); null for system-wide reports.</summary>
     public string? AreaName { get; init; }
+    /// <summary>The area whose data this is, for the export log (null for install-wide reports).</summary>
+    public Guid? AreaId { get; init; }
 
     /// <summary>The area's logo (PNG or JPEG) for the running header, when it has one.</summary>
     public byte[]? Logo { get; init; }

@@ -46,6 +46,7 @@ public static class ReportResults
         {
             Title = title,
             AreaName = area?.Name,
+            AreaId = area?.Id,
             Logo = logo,
             GeneratedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             FileStem = fileStem,
@@ -62,10 +63,8 @@ public static class ReportResults
             ReportFormat.Docx => (WordRenderer.Render(report), WordRenderer.ContentType, "docx"),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
-        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Phatthana.Export")
-            .LogInformation("Export {Report} as {Format}: {Rows} rows, {Bytes} bytes, by {User}",
-                report.Title, extension, report.Tables.Sum(t => t.Rows.Count), bytes.Length, http.User.Identity?.Name);
         var stamp = report.GeneratedAt.ToOffset(ThaiDate.ThailandOffset).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        ExportLog.Record(http, report.AreaId, $"{report.FileStem}-{stamp}.{extension}", report.Title, extension, report.Tables.Sum(t => t.Rows.Count), bytes.Length);
         return TypedResults.File(bytes, type, $"{report.FileStem}-{stamp}.{extension}");
     }
 

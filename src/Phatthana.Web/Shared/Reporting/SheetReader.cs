@@ -87,6 +87,7 @@ public static class SheetReader
             var (bytes, type) = extension == ".csv" ? (AsUtf8(content), ExcelType.CSV) : (content, ExcelType.XLSX);
             if (type == ExcelType.XLSX && !LooksLikeZip(bytes))
                 return Failed($"อ่านไฟล์ {fileName} ไม่ได้ — ไฟล์ไม่ใช่ Excel (.xlsx) หรือเสียหาย");
+            if (type == ExcelType.XLSX && PackageGuard.Problem(bytes, fileName) is { } unsafePackage) return Failed(unsafePackage);
             rest = Query(bytes, type).GetEnumerator();
             head = [];
             while (head.Count < HeaderSearchRows && rest.MoveNext()) head.Add(rest.Current);
@@ -245,7 +246,7 @@ public static class SheetReader
     public static string? Text(object? value) => value switch
     {
         null => null,
-        string s => s.Trim() is { Length: > 0 } t ? t : null,
+        string s => s.Trim() is { Length: > 0 } t ? FormulaGuard.Unescape(t) : null,
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

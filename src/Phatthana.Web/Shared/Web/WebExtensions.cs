@@ -42,6 +42,14 @@ public static class WebExtensions
                                    "Authenticate with POST /api/v1/auth/token, then send Authorization: Bearer <token>.";
             return Task.CompletedTask;
         }));
+        services.AddSignInThrottle(configuration);
+        // The antiforgery cookie is Secure over HTTPS (as the sign-in cookie is), never read by script, and never sent cross-site.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -74,6 +82,7 @@ public static class WebExtensions
         }));
         app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRateLimiter();
         app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseAuthentication();
