@@ -38,7 +38,7 @@ public sealed class ReminderOptions
 /// sends it again.
 /// </summary>
 public sealed class Reminders(AppDbContext db, Notifier notifier, Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
-    DataQuality.DataQualityChecks quality, ILogger<Reminders> log)
+    DataQuality.DataQualityChecks quality, Recognition.Standings standings, ILogger<Reminders> log)
 {
     public enum Stage { Before, Overdue }
 
@@ -65,6 +65,7 @@ public sealed class Reminders(AppDbContext db, Notifier notifier, Microsoft.Exte
         }
         raised += await RoundsAsync(today, ct);
         raised += await SessionsAsync(today, ct);
+        raised += await AwardsAsync(today, ct);
         return raised;
     }
 
@@ -135,6 +136,40 @@ public sealed class Reminders(AppDbContext db, Notifier notifier, Microsoft.Exte
             if (people.Count == 0) continue;
             raised += await RaiseOnceAsync(new NotificationRequest(NotificationKinds.SessionReminder, Audience.People(s.AreaId, people), $"/sessions/{s.Id}",
                 TrainingNotifications.Values(s), s.AreaId, s.StartDate, key), ct);
+        }
+        return raised;
+    }
+
+    /// <summary>
+    /// Award selections: once, on a day inside the nomination window, to those the programme lets nominate (the area's staff,
+    /// the schools' directors, the teachers when self-nomination is allowed); and, some days before the scoring deadline while
+    /// scoring is open, to the committee members who still owe a sheet. Nothing after the deadline: scoring is refused then.
+    /// </summary>
+    private async Task<int> AwardsAsync(DateOnly today, CancellationToken ct)
+    {
+        var raised = 0;
+        var open = await db.AwardSelections.AsNoTracking().Include(s => s.Programme)
+            .Where(s => s.AnnouncedAt == null && s.NominationsClosedAt == null && s.NominationOpens <= today && s.NominationCloses >= today).ToListAsync(ct);
+        foreach (var s in open)
+        {
+            var roles = new List<Accounts.Role> { Accounts.Role.AreaAdmin };
+            if (s.Programme!.SchoolsNominate) roles.Add(Accounts.Role.SchoolAdmin);
+            if (s.Programme.SelfNomination) roles.Add(Accounts.Role.Teacher);
+            raised += await RaiseOnceAsync(new NotificationRequest(NotificationKinds.NominationWindowOpen, Audience.AreaRoles(s.AreaId, [.. roles]),
+                $"/award-selections/{s.Id}", new Dictionary<string, string?> { ["award"] = $"{s.Programme.Name} {s.Title}" }, s.AreaId, s.NominationCloses,
+                $"nomination-open:{s.Id}"), ct);
+        }
+        var scoring = await db.AwardSelections.AsNoTracking().Include(s => s.Programme)
+            .Where(s => s.AnnouncedAt == null && (s.NominationsClosedAt != null || s.NominationCloses < today) && s.ScoringCloses >= today
+                        && s.ScoringCloses <= today.AddDays(O.RemindDaysBefore)).ToListAsync(ct);
+        foreach (var s in scoring)
+        {
+            var key = $"scoring-due:{s.Id}";
+            if (await SentAsync(key, ct)) continue;
+            var owing = (await standings.BuildAsync(s, ct)).OwingUsers;
+            if (owing.Count == 0) continue;
+            raised += await RaiseOnceAsync(new NotificationRequest(NotificationKinds.ScoringDue, Audience.Users([.. owing]), $"/award-selections/{s.Id}",
+                new Dictionary<string, string?> { ["award"] = $"{s.Programme!.Name} {s.Title}" }, s.AreaId, s.ScoringCloses, key), ct);
         }
         return raised;
     }

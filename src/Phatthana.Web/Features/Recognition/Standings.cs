@@ -18,7 +18,11 @@ public sealed record MissingSheet(string Member, string Nominee);
 /// </summary>
 public sealed class Standings(AppDbContext db)
 {
-    public sealed record Result(IReadOnlyList<Standing> Rows, IReadOnlyList<MissingSheet> Missing);
+    public sealed record Result(IReadOnlyList<Standing> Rows, IReadOnlyList<MissingSheet> Missing)
+    {
+        /// <summary>The accounts of the members who still owe a sheet (the scoring reminder's recipients).</summary>
+        public IReadOnlyList<string> OwingUsers { get; init; } = [];
+    }
 
     public async Task<Result> BuildAsync(AwardSelection selection, CancellationToken ct = default)
     {
@@ -38,6 +42,7 @@ public sealed class Standings(AppDbContext db)
         var ordered = nominations.OrderBy(n => n.FirstName, ThaiText.Comparer).ThenBy(n => n.LastName, ThaiText.Comparer).ToList();
 
         var missing = new List<MissingSheet>();
+        var owing = new HashSet<string>();
         var live = new List<(Guid Id, decimal? Total, int Sheets)>();
         var due = new Dictionary<Guid, int>();
         foreach (var n in ordered)
@@ -49,7 +54,11 @@ public sealed class Standings(AppDbContext db)
             {
                 var given = scores.Where(s => s.NominationId == n.Id && s.MemberId == m.Id).ToDictionary(s => s.CriterionId, s => s.Score);
                 if (AwardScoring.Sheet(criteria, given) is { } sheet) sheets.Add(sheet);
-                else missing.Add(new MissingSheet(m.Name, n.Name));
+                else
+                {
+                    missing.Add(new MissingSheet(m.Name, n.Name));
+                    owing.Add(m.UserId);
+                }
             }
             live.Add((n.Id, AwardScoring.Total(sheets), sheets.Count));
         }
@@ -64,6 +73,6 @@ public sealed class Standings(AppDbContext db)
             var tied = announced ? rank is not null && nominations.Count(o => o.Rank == rank) > 1 : r.Tied;
             return new Standing(n.Id, n.PersonId, n.Name, n.School, total, rank, tied, r.Sheets, due[n.Id], n.Awarded, n.CertificateNumber, n.CertificateCode);
         }).OrderBy(s => s.Rank ?? int.MaxValue).ToList();
-        return new Result(rows, missing);
+        return new Result(rows, missing) { OwingUsers = [.. owing] };
     }
 }

@@ -16,7 +16,7 @@ namespace Phatthana.Tests.Features.Assessment;
 /// </summary>
 public sealed class AssessmentApiTests(AppHosts hosts) : ProviderTests(hosts)
 {
-    private static object Framework(string code, int itemsOfSecond = 3) => new
+    internal static object Framework(string code, int itemsOfSecond = 3) => new
     {
         code, name = "กรอบทดสอบการประเมินตนเอง",
         standards = new[]
