@@ -11,15 +11,16 @@ namespace Phatthana.Bench.Scale;
 public sealed record PageFigures(string Page, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double AloneMedianMs);
 
 public sealed record LoadFigures(string Provider, int Readers, int Writers, double Seconds, int Requests, int Errors, double RequestsPerSecond,
-    List<PageFigures> Pages, PageFigures Writes, double AppCpuSeconds, List<string> ErrorSamples);
+    List<PageFigures> Pages, PageFigures Writes, double AppCpuSeconds, List<string> ErrorSamples, int ThinkMs);
 
 /// <summary>
 /// The HTTP load run: the built app as its own process on a loopback port against the loaded database, and a bounded
 /// load client in this process — a fixed number of signed-in users (each with their own bearer token from
 /// <c>POST /api/v1/auth/token</c>, an AreaAdmin of one area), for a fixed time and at most a fixed number of requests.
 /// Readers loop over the dashboard and list pages of their area (whole HTML read); writers register people of their area
-/// for its open sessions (<c>POST /api/v1/sessions/{id}/registrations</c>), each person once a session. Every request is
-/// timed at the client, from send to the last byte. Before the load, each page is timed alone (one user, one at a time).
+/// for its open sessions (<c>POST /api/v1/sessions/{id}/registrations</c>), each person once a session. After each answer a
+/// user waits a think time (0.5–1.5 × <c>thinkMs</c>, seeded), as a person reading the page; 0 sends the next request at once
+/// (then the users are that many requests always in flight). Every request is timed at the client, from send to the last byte. Before the load, each page is timed alone (one user, one at a time).
 /// </summary>
 public static class LoadRun
 {
@@ -41,7 +42,7 @@ public static class LoadRun
     private static string Key(string url) => "/areas/{a}" + url[(url.IndexOf('/', "/areas/".Length) is var i && i > 0 ? i : url.Length)..].Split('?')[0] +
         (url.Contains("?q=") ? "?q=…" : "");
 
-    public static async Task<LoadFigures> RunAsync(DatabaseProvider provider, string cs, int areas, List<string> openSessions, int readers, int writers, TimeSpan duration)
+    public static async Task<LoadFigures> RunAsync(DatabaseProvider provider, string cs, int areas, List<string> openSessions, int readers, int writers, TimeSpan duration, int thinkMs)
     {
         var fiscalYear = SchoolCalendar.FiscalYearOf(ThaiDate.TodayInThailand(TimeProvider.System)) - 1;
         await using var app = await BenchWebApp.StartAsync(provider == DatabaseProvider.Postgres ? cs : "", start =>
@@ -118,10 +119,13 @@ public static class LoadRun
             tasks.Add(Task.Run(async () =>
             {
                 var pages = Pages(ScaleData.AreaCode(user % areas), fiscalYear);
+                var think = new Random(user);
+                await Task.Delay(think.Next(thinkMs + 1)); // users do not all start at the same instant
                 for (var n = user; Going(); n++)
                 {
                     var url = pages[n % pages.Length];
                     Note(Key(url), await Send(new HttpRequestMessage(HttpMethod.Get, url), tokens[user], HttpStatusCode.OK));
+                    if (thinkMs > 0) await Task.Delay(thinkMs / 2 + think.Next(thinkMs + 1));
                 }
             }));
         }
@@ -134,6 +138,8 @@ public static class LoadRun
                 var areaIndex = user % areas;
                 var code = ScaleData.AreaCode(areaIndex);
                 var open = sessions[code];
+                var think = new Random(user);
+                await Task.Delay(think.Next(thinkMs + 1));
                 while (Going())
                 {
                     var k = counters.AddOrUpdate(code, 0, (_, n) => n + 1);
@@ -142,6 +148,7 @@ public static class LoadRun
                         Content = JsonContent.Create(new { nationalId = ScaleData.NationalIdFor(areaIndex, k / open.Length + 1) }),
                     };
                     Note("POST /api/v1/sessions/{id}/registrations", await Send(request, tokens[user], HttpStatusCode.Created));
+                    if (thinkMs > 0) await Task.Delay(thinkMs / 2 + think.Next(thinkMs + 1));
                 }
             }));
         }
@@ -159,7 +166,7 @@ public static class LoadRun
         var pagesFigures = samples.Keys.Where(k => k != writeKey).Order(StringComparer.Ordinal).Select(Figures).ToList();
         var total = samples.Values.Sum(b => b.Count);
         return new LoadFigures(provider == DatabaseProvider.Postgres ? "postgres" : "sqlite", readers, writers, seconds, total, errors.Values.Sum(), total / seconds,
-            pagesFigures, Figures(writeKey), cpu, [.. errorSamples]);
+            pagesFigures, Figures(writeKey), cpu, [.. errorSamples], thinkMs);
     }
 
     private sealed record TokenAnswer(string Token);

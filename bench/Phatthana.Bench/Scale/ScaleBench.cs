@@ -27,15 +27,16 @@ public static class ScaleBench
         var quick = args.Contains("--quick");
         var write = args.Contains("--write") || !quick;
         var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 15 : 60);
+        var think = args.SkipWhile(a => a != "--think").Skip(1).Select(int.Parse).FirstOrDefault(1000);
         var providers = args.Where(a => a is "sqlite" or "postgres").Select(BenchDatabase.ParseProvider).ToList();
         if (providers.Count == 0) providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         var sizes = args.Where(a => a is "area" or "region" or "national").Select(ScaleSize.Parse).ToList();
         ScaleSize SizeFor(DatabaseProvider p) => sizes.Count > 0 ? sizes[0] : p == DatabaseProvider.Sqlite || quick ? ScaleSize.Area : ScaleSize.National;
 
-        var loadBefore = Harness.LoadAverage();
         var runs = new List<(ScaleLoadFigures Load, List<ScenarioFigures> Scenarios, LoadFigures Http)>();
         foreach (var provider in providers)
         {
+            var loadBefore = Harness.LoadAverage();
             var size = SizeFor(provider);
             var name = BenchDatabase.Name(provider);
             var db = await BenchDatabase.CreateAsync(provider, "scale");
@@ -51,12 +52,17 @@ public static class ScaleBench
                 Console.WriteLine($"scale: HTTP load, {Readers} readers + {Writers} writers for {seconds} s on {name}");
                 await File.WriteAllLinesAsync(sessionsFile, load.OpenSessions);
                 var http = JsonSerializer.Deserialize<LoadFigures>(Harness.RunChild((IReadOnlyDictionary<string, string>?)null, null, "scale-child", "http", name, db.ConnectionString, load.Areas.ToString(CultureInfo.InvariantCulture),
-                    sessionsFile, Readers.ToString(CultureInfo.InvariantCulture), Writers.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture)), Json)!;
+                    sessionsFile, Readers.ToString(CultureInfo.InvariantCulture), Writers.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture), think.ToString(CultureInfo.InvariantCulture)), Json)!;
                 foreach (var p in http.Pages.Append(http.Writes))
                     Console.WriteLine($"  {p.Page}: {p.Requests:N0} requests, {p.Errors} errors, p50 {p.P50Ms:0.0} / p95 {p.P95Ms:0.0} / p99 {p.P99Ms:0.0} ms (alone {p.AloneMedianMs:0.0} ms)");
                 Console.WriteLine($"  {http.Requests:N0} requests in {http.Seconds:0.0} s: {http.RequestsPerSecond:0.0}/s, {http.Errors} errors");
                 foreach (var e in http.ErrorSamples) Console.WriteLine($"  error: {e}");
-                runs.Add((load with { OpenSessions = [] }, scenarios, http with { }));
+                var run = (load with { OpenSessions = [] }, scenarios, http);
+                runs.Add(run);
+                var body = Section([run], quick, seconds, loadBefore, Harness.LoadAverage(), args);
+                Console.WriteLine(body);
+                // Each database's figures have a section of their own inside the "scale" section, so one can be measured again alone.
+                if (write) Console.WriteLine($"wrote {Harness.WriteSection($"scale-{name}", body)}");
             }
             finally
             {
@@ -64,9 +70,6 @@ public static class ScaleBench
                 await db.DropAsync();
             }
         }
-        var body = Section(runs, quick, seconds, loadBefore, Harness.LoadAverage(), args);
-        Console.WriteLine(body);
-        if (write) Console.WriteLine($"wrote {Harness.WriteSection("scale", body)}");
         return 0;
     }
 
@@ -76,9 +79,9 @@ public static class ScaleBench
         {
             ["load", var p, var cs, var size, var users] => await ScaleLoad.RunAsync(BenchDatabase.ParseProvider(p), cs, ScaleSize.Parse(size), int.Parse(users, CultureInfo.InvariantCulture)),
             ["scenarios", var p, var cs, var mode] => await ScaleScenarios.RunAsync(BenchDatabase.ParseProvider(p), cs, mode == "quick"),
-            ["http", var p, var cs, var areas, var file, var readers, var writers, var secs] => await LoadRun.RunAsync(BenchDatabase.ParseProvider(p), cs,
+            ["http", var p, var cs, var areas, var file, var readers, var writers, var secs, var thinkMs] => await LoadRun.RunAsync(BenchDatabase.ParseProvider(p), cs,
                 int.Parse(areas, CultureInfo.InvariantCulture), [.. File.ReadAllLines(file)], int.Parse(readers, CultureInfo.InvariantCulture),
-                int.Parse(writers, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(secs, CultureInfo.InvariantCulture))),
+                int.Parse(writers, CultureInfo.InvariantCulture), TimeSpan.FromSeconds(int.Parse(secs, CultureInfo.InvariantCulture)), int.Parse(thinkMs, CultureInfo.InvariantCulture)),
             _ => throw new ArgumentException("scale-child load|scenarios|http …"),
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result, result.GetType(), Json));
@@ -90,7 +93,7 @@ public static class ScaleBench
     private static string Section(List<(ScaleLoadFigures Load, List<ScenarioFigures> Scenarios, LoadFigures Http)> runs, bool quick, int seconds, string before, string after, string[] args)
     {
         var b = new StringBuilder();
-        b.AppendLine("## At scale (issue 12)");
+        b.AppendLine($"### {runs[0].Load.Provider}, {runs[0].Load.Scale} scale");
         b.AppendLine();
         b.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine: load average {before} before the run, {after} after), .NET {Environment.Version}, Release build, by");
         b.AppendLine($"`bench/run.sh{(quick ? " --quick" : "")}` (`dotnet run -c Release --project bench/Phatthana.Bench -- scale {string.Join(' ', args)}`).");
@@ -114,7 +117,7 @@ public static class ScaleBench
                 b.AppendLine($"| {l.Provider} ({l.Scale}) | {s.Title} | {s.Rows:N0} | {s.Statements} | {s.Runs} | **{Ms(s.MedianMs)}** ({Ms(s.P95Ms)}) | {Ms(s.RawMedianMs)} ({Ms(s.RawP95Ms)}) | {s.Ratio:0.0}× | " +
                     $"{(s.TargetMs is { } t ? $"< {t:N0} ms" : "")} | {(s.TargetMs is { } t2 ? (s.MedianMs < t2 ? "yes" : "**no**") : "")} |");
         b.AppendLine();
-        b.AppendLine($"**HTTP load run** (the built app as its own process on a loopback port, server GC; a bounded load client in the bench: {Readers} signed-in AreaAdmins reading their area's pages in turn and {Writers} registering people for open sessions, for {seconds} s; every request timed at the client to its last byte; \"alone\" = the page requested by one user, one at a time, before the load; page target p95 < 100 ms on SQLite (area), < 300 ms on PostgreSQL):");
+        b.AppendLine($"**HTTP load run** (the built app as its own process on a loopback port, server GC; a bounded load client in the bench: {Readers} signed-in AreaAdmins reading their area's pages in turn and {Writers} registering people for open sessions, for {seconds} s, each user waiting {runs[0].Http.ThinkMs / 2:N0}–{runs[0].Http.ThinkMs * 3 / 2:N0} ms between an answer and their next request; every request timed at the client to its last byte; \"alone\" = the page requested by one user, one at a time, before the load; page target p95 < 100 ms on SQLite (area), < 300 ms on PostgreSQL):");
         b.AppendLine();
         b.AppendLine("| database | page | requests | errors | p50 | p95 | p99 | max | alone | target met |");
         b.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|:---:|");
