@@ -8,7 +8,7 @@ using Phatthana.Web.Shared.Thai;
 
 namespace Phatthana.Bench.Scale;
 
-public sealed record PageFigures(string Page, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double AloneMedianMs);
+public sealed record PageFigures(string Page, int Requests, int Errors, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double AloneMedianMs, double AloneCpuMs);
 
 public sealed record LoadFigures(string Provider, int Readers, int Writers, double Seconds, int Requests, int Errors, double RequestsPerSecond,
     List<PageFigures> Pages, PageFigures Writes, double AppCpuSeconds, List<string> ErrorSamples, int ThinkMs);
@@ -81,18 +81,21 @@ public static class LoadRun
         }
 
         // Each page alone: 2 warm-ups, then 7 timed, one at a time (reader 0's area).
-        var alone = new Dictionary<string, double>();
+        // The app's CPU time over the timed requests ÷ their number: what a page costs the server, whoever else uses the machine.
+        var alone = new Dictionary<string, (double Ms, double CpuMs)>();
         foreach (var url in Pages(ScaleData.AreaCode(0), fiscalYear))
         {
             var times = new List<double>();
+            var cpuStart = TimeSpan.Zero;
             for (var i = 0; i < 9; i++)
             {
+                if (i == 2) cpuStart = app.AppCpuTime();
                 var r = await Send(new HttpRequestMessage(HttpMethod.Get, url), tokens[0], HttpStatusCode.OK);
                 if (!r.Ok) throw new InvalidOperationException(r.Error);
                 if (i >= 2) times.Add(r.Ms);
             }
-            alone[Key(url)] = Harness.Median(times);
-            Console.Error.WriteLine($"  alone {url}: {alone[Key(url)]:0.0} ms");
+            alone[Key(url)] = (Harness.Median(times), (app.AppCpuTime() - cpuStart).TotalMilliseconds / times.Count);
+            Console.Error.WriteLine($"  alone {url}: {alone[Key(url)].Ms:0.0} ms, app CPU {alone[Key(url)].CpuMs:0.0} ms a request");
         }
 
         var sessions = openSessions.Select(s => s.Split(':')).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p[1]).ToArray());
@@ -160,7 +163,8 @@ public static class LoadRun
         {
             var values = samples.TryGetValue(key, out var bag) ? bag.ToList() : [];
             return new PageFigures(key, values.Count, errors.GetValueOrDefault(key), ScaleScenarios.Percentile(values, 50), ScaleScenarios.Percentile(values, 95),
-                ScaleScenarios.Percentile(values, 99), values.Count == 0 ? double.NaN : values.Max(), alone.GetValueOrDefault(key, double.NaN));
+                ScaleScenarios.Percentile(values, 99), values.Count == 0 ? double.NaN : values.Max(),
+                alone.TryGetValue(key, out var a) ? a.Ms : double.NaN, alone.TryGetValue(key, out var b) ? b.CpuMs : double.NaN);
         }
         const string writeKey = "POST /api/v1/sessions/{id}/registrations";
         var pagesFigures = samples.Keys.Where(k => k != writeKey).Order(StringComparer.Ordinal).Select(Figures).ToList();

@@ -96,7 +96,7 @@ public static class ScaleBench
         b.AppendLine($"### {runs[0].Load.Provider}, {runs[0].Load.Scale} scale");
         b.AppendLine();
         b.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine: load average {before} before the run, {after} after), .NET {Environment.Version}, Release build, by");
-        b.AppendLine($"`bench/run.sh{(quick ? " --quick" : "")}` (`dotnet run -c Release --project bench/Phatthana.Bench -- scale {string.Join(' ', args)}`).");
+        b.AppendLine($"`bench/run.sh {string.Join(' ', args)}` (`dotnet run -c Release --project bench/Phatthana.Bench -- scale {string.Join(' ', args)}`).");
         b.AppendLine();
         b.AppendLine("**Loading** (the generator, deterministic: seeded Bogus randomizer per area, Thai names, valid distinct national IDs; written through `BulkInsert`, the imports' bulk path — COPY on PostgreSQL, a prepared INSERT on SQLite — with an audit entry for every row, one transaction an area):");
         b.AppendLine();
@@ -117,17 +117,17 @@ public static class ScaleBench
                 b.AppendLine($"| {l.Provider} ({l.Scale}) | {s.Title} | {s.Rows:N0} | {s.Statements} | {s.Runs} | **{Ms(s.MedianMs)}** ({Ms(s.P95Ms)}) | {Ms(s.RawMedianMs)} ({Ms(s.RawP95Ms)}) | {s.Ratio:0.0}× | " +
                     $"{(s.TargetMs is { } t ? $"< {t:N0} ms" : "")} | {(s.TargetMs is { } t2 ? (s.MedianMs < t2 ? "yes" : "**no**") : "")} |");
         b.AppendLine();
-        b.AppendLine($"**HTTP load run** (the built app as its own process on a loopback port, server GC; a bounded load client in the bench: {Readers} signed-in AreaAdmins reading their area's pages in turn and {Writers} registering people for open sessions, for {seconds} s, each user waiting {runs[0].Http.ThinkMs / 2:N0}–{runs[0].Http.ThinkMs * 3 / 2:N0} ms between an answer and their next request; every request timed at the client to its last byte; \"alone\" = the page requested by one user, one at a time, before the load; page target p95 < 100 ms on SQLite (area), < 300 ms on PostgreSQL):");
+        b.AppendLine($"**HTTP load run** (the built app as its own process on a loopback port, server GC; a bounded load client in the bench: {Readers} signed-in AreaAdmins reading their area's pages in turn and {Writers} registering people for open sessions, for {seconds} s, each user waiting {runs[0].Http.ThinkMs / 2:N0}–{runs[0].Http.ThinkMs * 3 / 2:N0} ms between an answer and their next request; every request timed at the client to its last byte; \"alone\" = the page requested by one user, one at a time, before the load (median of 7, and the app process's CPU time over them ÷ 7); page target p95 < 100 ms on SQLite (area), < 300 ms on PostgreSQL):");
         b.AppendLine();
-        b.AppendLine("| database | page | requests | errors | p50 | p95 | p99 | max | alone | target met |");
-        b.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        b.AppendLine("| database | page | requests | errors | p50 | p95 | p99 | max | alone | app CPU a request (alone) | target met |");
+        b.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
         foreach (var (l, _, h) in runs)
         {
             var target = l.Provider == "sqlite" ? 100 : 300;
             foreach (var p in h.Pages)
-                b.AppendLine($"| {l.Provider} ({l.Scale}) | `{p.Page}` | {p.Requests:N0} | {p.Errors} | {Ms(p.P50Ms)} | **{Ms(p.P95Ms)}** | {Ms(p.P99Ms)} | {Ms(p.MaxMs)} | {Ms(p.AloneMedianMs)} | {(p.P95Ms < target && p.Errors == 0 ? "yes" : "**no**")} |");
+                b.AppendLine($"| {l.Provider} ({l.Scale}) | `{p.Page}` | {p.Requests:N0} | {p.Errors} | {Ms(p.P50Ms)} | **{Ms(p.P95Ms)}** | {Ms(p.P99Ms)} | {Ms(p.MaxMs)} | {Ms(p.AloneMedianMs)} | {Ms(p.AloneCpuMs)} | {(p.P95Ms < target && p.Errors == 0 ? "yes" : "**no**")} |");
             var w = h.Writes;
-            b.AppendLine($"| {l.Provider} ({l.Scale}) | `{w.Page}` | {w.Requests:N0} | {w.Errors} | {Ms(w.P50Ms)} | {Ms(w.P95Ms)} | {Ms(w.P99Ms)} | {Ms(w.MaxMs)} | | |");
+            b.AppendLine($"| {l.Provider} ({l.Scale}) | `{w.Page}` | {w.Requests:N0} | {w.Errors} | {Ms(w.P50Ms)} | {Ms(w.P95Ms)} | {Ms(w.P99Ms)} | {Ms(w.MaxMs)} | | | |");
         }
         b.AppendLine();
         foreach (var (l, _, h) in runs)

@@ -94,16 +94,21 @@ public static class ScaleScenarios
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
             var raw = new List<double>();
+            var mismatch = false;
             for (var i = 0; i < s.Runs + 2; i++)
             {
                 var watch = Stopwatch.StartNew();
                 var read = await ReplayAsync(provider, cs, statements);
                 if (i >= 2) raw.Add(watch.Elapsed.TotalMilliseconds);
                 // EF's count includes the last read that finds no row, when it reads to the end.
-                if (read.Count != statements.Count || read.Where((n, k) => n != statements[k].Rows && n != statements[k].Rows - 1).Any())
-                    throw new InvalidOperationException($"{s.Name}: the raw replay read [{string.Join(", ", read)}] rows, the app [{string.Join(", ", statements.Select(x => x.Rows))}]");
+                if (i == 0 && (read.Count != statements.Count || read.Where((n, k) => n != statements[k].Rows && n != statements[k].Rows - 1).Any()))
+                {
+                    // Shown, not thrown: a long load should not be lost to it, and the table then says the ratio is not to be trusted.
+                    Console.Error.WriteLine($"  {s.Name}: the raw replay read [{string.Join(", ", read)}] rows, the app [{string.Join(", ", statements.Select(x => x.Rows))}]");
+                    mismatch = true;
+                }
             }
-            var f = new ScenarioFigures(s.Name, s.Title, statements.Count, rows, s.Runs, Harness.Median(times), Percentile(times, 95), Harness.Median(raw), Percentile(raw, 95), s.TargetMs);
+            var f = new ScenarioFigures(s.Name, mismatch ? s.Title + " (**raw read other rows: ratio not valid**)" : s.Title, statements.Count, rows, s.Runs, Harness.Median(times), Percentile(times, 95), Harness.Median(raw), Percentile(raw, 95), s.TargetMs);
             Console.Error.WriteLine($"  {s.Name}: {rows:N0} rows, app {f.MedianMs:0.0} ms (p95 {f.P95Ms:0.0}), raw {f.RawMedianMs:0.0} ms ({statements.Count} statements), {f.Ratio:0.0}×");
             if (Environment.GetEnvironmentVariable("PHATTHANA_BENCH_SQL") == "1")
                 foreach (var x in statements) Console.Error.WriteLine($"--- {s.Name} ({x.Rows} rows) ---\n{x.Sql}");
