@@ -12,7 +12,7 @@ namespace Phatthana.Bench;
 /// </summary>
 public sealed class BenchWebApp : IAsyncDisposable
 {
-    private const string Email = "bench-admin@example.com", Password = "Bench-admin-2569";
+    public const string Email = "bench-admin@example.com", Password = "Bench-admin-2569";
     private readonly Process _web;
 
     private BenchWebApp(Process web, HttpClient client)

@@ -3,6 +3,7 @@ using Phatthana.Bench;
 using Phatthana.Bench.Manpower;
 using Phatthana.Bench.Personnel;
 using Phatthana.Bench.Reporting;
+using Phatthana.Bench.Scale;
 using Phatthana.Bench.Training;
 
 // Timed scenarios (not tests): each runs in its own process so its peak memory is its own.
@@ -14,6 +15,7 @@ using Phatthana.Bench.Training;
 //   dotnet run -c Release --project bench/Phatthana.Bench -- registrations → 500 simultaneous registrations for a 100-seat session through the app; rewrites its section
 //   dotnet run -c Release --project bench/Phatthana.Bench -- certificates   → 1,000 training certificates as one PDF and a ZIP; rewrites its section
 //   dotnet run -c Release --project bench/Phatthana.Bench -- certificates print   → the same, printed only
+//   dotnet run -c Release --project bench/Phatthana.Bench -- scale [--quick] → issue 12: generated area/region/national data, scenarios vs raw SQL, HTTP load (bench/run.sh)
 //   dotnet run -c Release --project bench/Phatthana.Bench -- one <name>  → one reporting scenario, prints one result line
 // PostgreSQL: PHATTHANA_BENCH_POSTGRES (default Host=127.0.0.1;Port=55999;Username=postgres); each scenario makes and drops its own database.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +28,7 @@ if (Harness.IsChild)
         ["personnel-child", .. var rest] => await PersonnelBench.RunChildAsync(rest),
         ["manpower-child", .. var rest] => await ManpowerBench.RunChildAsync(rest),
         ["certificates-child", .. var rest] => CertificatesBench.RunChild(rest),
+        ["scale-child", .. var rest] => await ScaleBench.RunChildAsync(rest),
         _ => 2, // never fan out from a child
     };
 
@@ -36,12 +39,13 @@ return args switch
     ["manpower", .. var rest] => await ManpowerBench.RunAsync(rest),
     ["registrations"] => await Phatthana.Bench.Training.RegistrationBench.RunAsync(),
     ["certificates", .. var rest] => CertificatesBench.Run(rest),
+    ["scale", .. var rest] => await ScaleBench.RunAsync(rest),
     ["one", var name] => ReportingBench.RunOne(name),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: -- reporting | -- personnel [import|list] [sqlite|postgres] | -- manpower [nohttp] | -- registrations | -- certificates [print] | -- one <scenario>");
+    Console.Error.WriteLine("usage: -- reporting | -- personnel [import|list] [sqlite|postgres] | -- manpower [nohttp] | -- registrations | -- certificates [print] | -- scale [--quick] [--write] [sqlite|postgres] [area|region|national] [--seconds N] | -- one <scenario>");
     return 2;
 }

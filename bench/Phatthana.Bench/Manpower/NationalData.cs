@@ -37,14 +37,14 @@ public sealed class NationalData
 
     public static int Students(SchoolRow s, int year) => s.Counts.Where(c => c.Year == year).Sum(c => c.Boys + c.Girls);
 
-    private static readonly string[] Provinces =
+    internal static readonly string[] Provinces =
     [
         "เชียงใหม่", "นครราชสีมา", "ขอนแก่น", "อุบลราชธานี", "อุดรธานี", "บุรีรัมย์", "สุรินทร์", "ศรีสะเกษ", "ร้อยเอ็ด", "ชัยภูมิ",
         "นครศรีธรรมราช", "สงขลา", "เชียงราย", "ลำปาง", "พิษณุโลก", "นครสวรรค์", "เพชรบูรณ์", "สกลนคร", "กาฬสินธุ์", "มหาสารคาม",
         "สุราษฎร์ธานี", "ตาก", "น่าน", "เลย", "กาญจนบุรี", "ราชบุรี", "เพชรบุรี", "ลพบุรี", "สระบุรี", "ปราจีนบุรี",
     ];
 
-    private static readonly string[] Places =
+    internal static readonly string[] Places =
     [
         "ปากคลอง", "ไทรย้อย", "พระทรง", "คงคาราม", "กุฎีดาว", "ชีประเสริฐ", "โพธิ์การ้อง", "ดอนไก่เตี้ย", "สมอพลือ", "ท่าไชย",
         "บางจาน", "หนองโสน", "ถ้ำรงค์", "ท่าแร้ง", "บางขุนไทร", "ปากทะเล", "แหลมผักเบี้ย", "กุ่ม", "ห้วยโรง", "หนองศาลา",
@@ -52,9 +52,9 @@ public sealed class NationalData
         "ช่องสะแก", "หนองพลับ", "ทับคาง", "สระพัง", "ยางหย่อง", "หนองชุมพล", "ห้วยท่าช้าง", "เขาน้อย", "หนองปลาไหล", "ท่าตะคร้อ",
     ];
 
-    private static readonly Grade[] PrimaryGrades = [Grade.K2, Grade.K3, Grade.P1, Grade.P2, Grade.P3, Grade.P4, Grade.P5, Grade.P6];
-    private static readonly Grade[] LowerSecondary = [Grade.M1, Grade.M2, Grade.M3];
-    private static readonly Grade[] SecondaryGrades = [Grade.M1, Grade.M2, Grade.M3, Grade.M4, Grade.M5, Grade.M6];
+    internal static readonly Grade[] PrimaryGrades = [Grade.K2, Grade.K3, Grade.P1, Grade.P2, Grade.P3, Grade.P4, Grade.P5, Grade.P6];
+    internal static readonly Grade[] LowerSecondary = [Grade.M1, Grade.M2, Grade.M3];
+    internal static readonly Grade[] SecondaryGrades = [Grade.M1, Grade.M2, Grade.M3, Grade.M4, Grade.M5, Grade.M6];
 
     public static NationalData Generate(int seed = 2568)
     {
@@ -114,7 +114,7 @@ public sealed class NationalData
     }
 
     /// <summary>Half small (≤ 120), a third medium, the rest large; secondary schools larger.</summary>
-    private static int StudentsFor(Random random, SchoolType type)
+    internal static int StudentsFor(Random random, SchoolType type)
     {
         var roll = random.Next(100);
         if (type == SchoolType.Secondary)
@@ -123,7 +123,7 @@ public sealed class NationalData
     }
 
     /// <summary>The students over the grades, a little uneven, with the rooms the school reports (≈ 35 a room).</summary>
-    private static IEnumerable<(Grade Grade, int Boys, int Girls, int Classrooms)> Spread(Random random, Grade[] grades, int students)
+    internal static IEnumerable<(Grade Grade, int Boys, int Girls, int Classrooms)> Spread(Random random, Grade[] grades, int students)
     {
         var weights = grades.Select(_ => 0.8 + random.NextDouble() * 0.4).ToArray();
         var total = weights.Sum();
@@ -139,7 +139,7 @@ public sealed class NationalData
     /// Posts near the requirement of the shipped criteria: about a third short by 1–2, a third over by 1–3, the rest
     /// exact; administrator posts as required (a deputy's post sometimes missing); ~7 % of the posts vacant.
     /// </summary>
-    private static List<PostRow> PostsFor(Random random, List<GradeStudents> grades, int schoolIndex)
+    internal static List<PostRow> PostsFor(Random random, List<GradeStudents> grades, int schoolIndex)
     {
         var required = grades.Count == 0 ? null : StaffingCalculator.Compute(StaffingCriteria.Default, grades);
         var administrators = required?.Administrators ?? 1;
