@@ -63,7 +63,23 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
 
     private ShellModel? _model;
 
+    /// <summary>
+    /// The shell of this request. When the database is unreachable (the error page of a 503) the page still renders, with
+    /// a bare shell, rather than failing again inside the layout.
+    /// </summary>
     public async Task<ShellModel> BuildAsync()
+    {
+        try
+        {
+            return await BuildCoreAsync();
+        }
+        catch (Exception e) when (DbErrors.IsUnavailable(e))
+        {
+            return _model = new ShellModel(null, null, null, [], []);
+        }
+    }
+
+    private async Task<ShellModel> BuildCoreAsync()
     {
         if (_model is not null) return _model;
         var context = http.HttpContext!;
