@@ -26,6 +26,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             DbUpdateConcurrencyException => ApiResults.Conflict("ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"),
             DbUpdateException db when DbErrors.IsUniqueViolation(db) => ApiResults.Conflict("ข้อมูลนี้มีอยู่แล้วในระบบ"),
             _ when DbErrors.IsUnavailable(exception) => Unavailable(context, exception, path),
+            _ when DbErrors.IsUnstorableText(exception) => ApiResults.Validation([new("", "ข้อความมีอักขระที่บันทึกไม่ได้ (เช่น อักขระ NUL) — ลบอักขระนั้นแล้วส่งใหม่")]),
             _ => null,
         };
         if (result is null)
@@ -89,6 +90,14 @@ public static class DbErrors
     public const int RetryAfterSeconds = 5;
     public const string UnavailableTitle = "ฐานข้อมูลไม่พร้อมใช้งานชั่วคราว";
     public const string UnavailableDetail = "ระบบติดต่อฐานข้อมูลไม่ได้ชั่วขณะ กรุณาลองใหม่อีกครั้งในอีกสักครู่ (หากเป็นการบันทึก ให้ตรวจสอบก่อนว่าบันทึกแล้วหรือยัง)";
+
+    /// <summary>Text PostgreSQL refuses to store (a NUL character, a byte sequence that is not UTF-8), in a value no check cleaned.</summary>
+    public static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException p) return p.SqlState is Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter;
+        return false;
+    }
 
     /// <summary>
     /// Whether a failure is the database being unreachable rather than a fault of this request: a PostgreSQL server shutting
