@@ -50,6 +50,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("ประวัติการพัฒนาของฉัน", "/me/transcript", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("แผนพัฒนาตนเองของฉัน", "/me/id-plan", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("แบบสำรวจความต้องการของฉัน", "/me/needs-surveys", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
+        new("ข้อมูลของฉันในระบบ", "/me/data", Policies.SignedIn, NeedsArea: false),
         new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
         new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("เกณฑ์อัตรากำลัง", "/manpower/rule-sets", Policies.ReadAreaAnalyses, NeedsArea: false),
