@@ -55,6 +55,13 @@ public sealed class PersonalDataRightsTests(AppHosts hosts) : ProviderTests(host
         var download = await browser.Client.GetAsync("/me/data?format=json");
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains(mine, await download.Content.ReadAsStringAsync());
+        var xlsx = await browser.Client.GetAsync("/me/data?format=xlsx");
+        Assert.Equal("attachment", xlsx.Content.Headers.ContentDisposition?.DispositionType);
+        var sheet = Workbook.ReadAll(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Contains(sheet, r => r.Any(c => c?.ToString() == "มณีรัตน์"));
+        Assert.DoesNotContain(sheet, r => r.Any(c => c?.ToString() == "ประเสริฐ"));
+        // Both downloads are in the audit log as exports of personal data.
+        Assert.Equal(2, await host.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Export && a.UserName == email)));
 
         // An account with no person behind it gets its account only.
         var admin = await host.UserAsync(Role.AreaAdmin, area);
