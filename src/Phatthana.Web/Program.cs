@@ -4,7 +4,14 @@ using Phatthana.Web.Features.Setup;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Web;
 
-var builder = WebApplication.CreateBuilder(HostArgs.WithoutConfigWatch(args));
+// `backup <file>` / `restore <file> [--force]` run instead of the web app (README "Where data lives and how to back it up").
+var command = DatabaseCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(HostArgs.WithoutConfigWatch(command?.HostArgs ?? args));
+if (command is not null)
+{
+    Environment.ExitCode = await command.RunAsync(builder.Configuration, Console.Out, Console.Error);
+    return;
+}
 builder.Logging.AddAppLogging(builder.Configuration);
 
 builder.Services

@@ -52,6 +52,8 @@ public static class FeatureExtensions
         services.AddScoped<Assessment.SaveFramework>();
         services.AddScoped<Assessment.Rounds>();
         services.AddSingleton<Assessment.EvidenceStorage>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<Retention>();
         services.AddScoped<Assessment.EvidenceStore>();
         // The reports a round may link as evidence; each freezes its figures when the round is submitted.
         services.AddScoped<Assessment.IEvidenceSnapshotter, Assessment.TrainingSummaryEvidence>();
@@ -144,6 +146,7 @@ public static class FeatureExtensions
             .MapRecognitionApi()
             .MapNotificationsApi()
             .MapAuditApi();
+        Retention.MapRetentionApi(api);
         app.MapRazorPages();
         return app;
     }

@@ -18,7 +18,9 @@ namespace Phatthana.Tests.Operations;
 /// </summary>
 public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTests(hosts)
 {
-    private sealed record Target(string Method, string Url, string? Policy, bool Anonymous, bool IsPage, bool Scoped, bool Posts = false, string Route = "");
+    /// <param name="Body">The type an API endpoint reads from its JSON body, when it reads one (the fuzz tests use it).</param>
+    internal sealed record Target(string Method, string Url, string? Policy, bool Anonymous, bool IsPage, bool Scoped, bool Posts = false, string Route = "",
+        Type? Body = null);
 
     /// <summary>What the sweep checked, for docs/security.md (written by the last run: endpoints × callers, calls made).</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Figures = new();
@@ -136,7 +138,8 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
         Figures[$"{provider} page posts"] = posts.Count;
     }
 
-    private static List<Target> Targets(AppHost host, string area, string school, string person)
+    /// <summary>Every page and /api/v1 route × method from the app's own endpoint data source, with sample route values.</summary>
+    internal static List<Target> Targets(AppHost host, string area, string school, string person)
     {
         var targets = new List<Target>();
         foreach (var e in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
@@ -173,7 +176,9 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
             var scoped = raw.Contains("{areaCode}") || raw.Contains("{schoolCode}") || raw.Contains("{person}");
             var methods = isPage ? ["GET"] : e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var posts = page?.HandlerMethods.Any(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase)) == true;
-            targets.AddRange(methods.Select(m => new Target(m, url, policy, anonymous, isPage, scoped, posts && raw != "/error", raw)));
+            var body = e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { RequestType: { } type } accepts
+                && accepts.ContentTypes.Contains("application/json") ? type : null;
+            targets.AddRange(methods.Select(m => new Target(m, url, policy, anonymous, isPage, scoped, posts && raw != "/error", raw, body)));
         }
         return targets;
     }

@@ -95,7 +95,7 @@ public sealed partial class EvidenceStorage
         var partial = path + ".part";
         try
         {
-            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var target = OpenPartial(partial))
             {
                 using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
                 await using var source = file.OpenReadStream();
@@ -119,12 +119,31 @@ public sealed partial class EvidenceStorage
                 return Outcome<StoredFile>.Ok(new StoredFile(stored, name, kind, size, sha));
             }
         }
+        catch (IOException e) when (IsDiskFull(e))
+        {
+            EvidenceStore.TryDelete(partial);
+            return Outcome<StoredFile>.Invalid([new("file", DiskFull(name))]);
+        }
         catch
         {
             EvidenceStore.TryDelete(partial);
             throw;
         }
     }
+
+    /// <summary>Where an upload is written while it arrives (a test puts a disk that fills up here).</summary>
+    internal Func<string, Stream> OpenPartial { get; set; } =
+        path => new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous);
+
+    public static string DiskFull(string name) =>
+        $"แนบไฟล์ {name} ไม่ได้ เพราะพื้นที่จัดเก็บไฟล์ของระบบเต็ม — ไม่มีการบันทึกไฟล์นี้ กรุณาแจ้งผู้ดูแลระบบ แล้วลองใหม่ภายหลัง";
+
+    /// <summary>
+    /// No space left on the device or over a quota: ENOSPC (28) / EDQUOT (122) on Linux — .NET reports the errno as the
+    /// HResult there — and ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows (raw or as an HRESULT).
+    /// </summary>
+    public static bool IsDiskFull(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x27 or 0x70 : e.HResult is 28 or 122;
 
     private static Outcome<StoredFile> Refuse(string partial, string message)
     {

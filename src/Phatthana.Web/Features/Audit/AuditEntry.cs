@@ -1,6 +1,6 @@
 namespace Phatthana.Web.Features.Audit;
 
-public enum AuditAction { Create, Update, Delete, Export }
+public enum AuditAction { Create, Update, Delete, Export, Anonymise }
 
 /// <summary>One create/update/delete, written in the same transaction as the change itself.</summary>
 public sealed class AuditEntry

@@ -77,6 +77,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         AuditAction.Update => "แก้ไข",
         AuditAction.Delete => "ลบ",
         AuditAction.Export => "ส่งออก",
+        AuditAction.Anonymise => "ทำให้ไม่ระบุตัวตน",
         _ => action.ToString(),
     };
 

@@ -50,6 +50,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("ประวัติการพัฒนาของฉัน", "/me/transcript", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("แผนพัฒนาตนเองของฉัน", "/me/id-plan", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
         new("แบบสำรวจความต้องการของฉัน", "/me/needs-surveys", Policies.SignedIn, NeedsArea: false, When: s => s.SelfNationalId is not null),
+        new("ข้อมูลของฉันในระบบ", "/me/data", Policies.SignedIn, NeedsArea: false),
         new("รายงานสรุปสถานศึกษา", "/areas/{area}/reports/schools-summary", Policies.SignedIn),
         new("ตราสัญลักษณ์ในรายงาน", "/areas/{area}/logo", Policies.AreaAdmin),
         new("เกณฑ์อัตรากำลัง", "/manpower/rule-sets", Policies.ReadAreaAnalyses, NeedsArea: false),
@@ -63,7 +64,23 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
 
     private ShellModel? _model;
 
+    /// <summary>
+    /// The shell of this request. When the database is unreachable (the error page of a 503) the page still renders, with
+    /// a bare shell, rather than failing again inside the layout.
+    /// </summary>
     public async Task<ShellModel> BuildAsync()
+    {
+        try
+        {
+            return await BuildCoreAsync();
+        }
+        catch (Exception e) when (DbErrors.IsUnavailable(e))
+        {
+            return _model = new ShellModel(null, null, null, [], []);
+        }
+    }
+
+    private async Task<ShellModel> BuildCoreAsync()
     {
         if (_model is not null) return _model;
         var context = http.HttpContext!;

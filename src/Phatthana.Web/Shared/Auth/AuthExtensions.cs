@@ -71,13 +71,27 @@ public static class AuthExtensions
         return services;
     }
 
+    private const string DatabaseUnavailable = "phatthana.auth.database-unavailable";
+
     /// <summary>Rebuilds the principal from the database on each request; a disabled user or changed password signs out.</summary>
     private static async Task RefreshPrincipal(CookieValidatePrincipalContext context)
     {
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = context.Principal?.FindFirstValue(PrincipalFactory.SecurityStampClaim);
         var factory = context.HttpContext.RequestServices.GetRequiredService<PrincipalFactory>();
-        var fresh = userId is null ? null : await factory.BuildAsync(userId, IdentityConstants.ApplicationScheme, stamp ?? "");
+        ClaimsPrincipal? fresh;
+        try
+        {
+            fresh = userId is null ? null : await factory.BuildAsync(userId, IdentityConstants.ApplicationScheme, stamp ?? "");
+        }
+        catch (Exception e) when (Web.DbErrors.IsUnavailable(e))
+        {
+            // The database is not there to say who this is: not signed out (the cookie is kept), answered 503 by Deny
+            // instead of a sign-in redirect (the authentication result is cached for the request, error page included).
+            context.HttpContext.Items[DatabaseUnavailable] = true;
+            context.RejectPrincipal();
+            return;
+        }
         if (fresh is null)
         {
             context.RejectPrincipal();
@@ -90,6 +104,13 @@ public static class AuthExtensions
     /// <summary>The API answers 401/403 problem+json; pages redirect to sign-in, or show the Thai 403 page.</summary>
     private static async Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
+        if (ctx.HttpContext.Items.ContainsKey(DatabaseUnavailable))
+        {
+            ctx.Response.Headers.RetryAfter = Web.DbErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (ctx.Request.IsApi()) await ApiResults.Problem(503, Web.DbErrors.UnavailableTitle, Web.DbErrors.UnavailableDetail).ExecuteAsync(ctx.HttpContext);
+            else ctx.Response.StatusCode = 503; // the error page, by the status-code pages
+            return;
+        }
         if (ctx.Request.IsApi())
         {
             await (status == 401

@@ -105,9 +105,14 @@ public sealed partial class Checks
     {
         if (value is null) return null;
         var visible = ZeroWidth().Replace(value, "");
-        var single = Whitespace().Replace(visible, " ").Trim();
+        // Tabs and line breaks become spaces; other control characters (NUL, ESC, DEL…) go: PostgreSQL cannot store NUL,
+        // and none of them belongs in a name or a code.
+        var single = Control().Replace(Whitespace().Replace(visible, " "), "").Trim();
         return single.Length == 0 ? null : single;
     }
+
+    [GeneratedRegex("\\p{Cc}")]
+    private static partial Regex Control();
 
     [GeneratedRegex("[\u200B\u200C\u200D\u2060\uFEFF]")]
     private static partial Regex ZeroWidth();

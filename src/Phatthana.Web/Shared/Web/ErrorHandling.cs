@@ -25,6 +25,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             ScopeViolationException => ApiResults.NotFound(),
             DbUpdateConcurrencyException => ApiResults.Conflict("ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่แล้วลองอีกครั้ง"),
             DbUpdateException db when DbErrors.IsUniqueViolation(db) => ApiResults.Conflict("ข้อมูลนี้มีอยู่แล้วในระบบ"),
+            _ when DbErrors.IsUnavailable(exception) => Unavailable(context, exception, path),
+            _ when DbErrors.IsUnstorableText(exception) => ApiResults.Validation([new("", "ข้อความมีอักขระที่บันทึกไม่ได้ (เช่น อักขระ NUL) — ลบอักขระนั้นแล้วส่งใหม่")]),
             _ => null,
         };
         if (result is null)
@@ -34,6 +36,14 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
         await result.ExecuteAsync(context);
         return true;
+    }
+
+    /// <summary>The database went away (restarted, failed over, the network between): 503 with Retry-After, logged as a warning.</summary>
+    private IResult Unavailable(HttpContext context, Exception exception, string path)
+    {
+        logger.LogWarning(exception, "Database unavailable on {Method} {Path}", context.Request.Method, path);
+        context.Response.Headers.RetryAfter = DbErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, DbErrors.UnavailableTitle, DbErrors.UnavailableDetail);
     }
 
     /// <summary>
@@ -77,6 +87,43 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
 public static class DbErrors
 {
+    public const int RetryAfterSeconds = 5;
+    public const string UnavailableTitle = "ฐานข้อมูลไม่พร้อมใช้งานชั่วคราว";
+    public const string UnavailableDetail = "ระบบติดต่อฐานข้อมูลไม่ได้ชั่วขณะ กรุณาลองใหม่อีกครั้งในอีกสักครู่ (หากเป็นการบันทึก ให้ตรวจสอบก่อนว่าบันทึกแล้วหรือยัง)";
+
+    /// <summary>Text PostgreSQL refuses to store (a NUL character, a byte sequence that is not UTF-8), in a value no check cleaned.</summary>
+    public static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException p) return p.SqlState is Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a failure is the database being unreachable rather than a fault of this request: a PostgreSQL server shutting
+    /// down or restarting (SQLSTATE class 57P, "operator intervention"; class 08, connection), a connection broken or refused
+    /// (Npgsql marks those transient). Looked for through wrapping exceptions (EF's DbUpdateException, aggregate failures
+    /// of batched lookups).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException p when p.SqlState.StartsWith("57P", StringComparison.Ordinal) || p.SqlState.StartsWith("08", StringComparison.Ordinal):
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException n when n.IsTransient:
+                    return true;
+                case AggregateException a when a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsUnavailable):
+                    return true;
+            }
+        }
+        return false;
+    }
+
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         // Microsoft.Data.Sqlite does not always report extended codes, so the message tells the constraint apart.

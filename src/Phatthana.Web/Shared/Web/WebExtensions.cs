@@ -70,6 +70,7 @@ public static class WebExtensions
             {
                 ScopeViolationException => StatusCodes.Status404NotFound,
                 BadHttpRequestException bad => bad.StatusCode,
+                _ when DbErrors.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
             // Bad input answered by ApiExceptionHandler (422/404/409) is not a server fault; real faults are still logged.

@@ -22,13 +22,13 @@ namespace Phatthana.Tests.Features.Assessment;
 /// </summary>
 public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
 {
-    private sealed record World(AppHost Host, string Area, HttpClient Admin, Guid Round)
+    internal sealed record World(AppHost Host, string Area, HttpClient Admin, Guid Round)
     {
         public string Api => $"/api/v1/assessment-rounds/{Round}";
     }
 
     /// <summary>An area, its AreaAdmin, a framework of its own (indicator 1.1 with three items, 1.2 with two) and an open round on it.</summary>
-    private static async Task<World> ArrangeAsync(AppHost host)
+    internal static async Task<World> ArrangeAsync(AppHost host)
     {
         var area = await host.AreaAsync();
         var admin = await host.UserAsync(Role.AreaAdmin, area);
@@ -57,7 +57,7 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
         return new World(host, area, admin, (await round.JsonAsync()).GetProperty("id").GetGuid());
     }
 
-    private static byte[] Pdf(int size = 4096)
+    internal static byte[] Pdf(int size = 4096)
     {
         var bytes = new byte[size];
         Random.Shared.NextBytes(bytes);
@@ -67,7 +67,7 @@ public sealed class EvidenceTests(AppHosts hosts) : ProviderTests(hosts)
 
     private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
 
-    private static MultipartFormDataContent Form(byte[] bytes, string fileName, string? title = null)
+    internal static MultipartFormDataContent Form(byte[] bytes, string fileName, string? title = null)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
