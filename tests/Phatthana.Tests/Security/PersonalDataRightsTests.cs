@@ -52,6 +52,13 @@ public sealed class PersonalDataRightsTests(AppHosts hosts) : ProviderTests(host
         Assert.Equal("ข้อมูลของฉันในระบบ", document.QuerySelector("h1")?.TextContent.Trim());
         Assert.Contains("มณีรัตน์", document.Body!.TextContent);
         Assert.DoesNotContain("ประเสริฐ", document.Body.TextContent);
+        // Headings and coded values in Thai; the keys that only link rows stay in the downloads.
+        var headings = document.QuerySelectorAll("th").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Contains("เลขประจำตัวประชาชน", headings);
+        Assert.Contains("ตำแหน่ง", headings);
+        Assert.DoesNotContain("firstName", headings);
+        Assert.DoesNotContain("areaId", headings);
+        Assert.DoesNotContain(document.QuerySelectorAll("td").Select(c => c.TextContent.Trim()), c => c is "Teacher" or "Active");
         var download = await browser.Client.GetAsync("/me/data?format=json");
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains(mine, await download.Content.ReadAsStringAsync());

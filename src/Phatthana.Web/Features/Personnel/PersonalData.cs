@@ -77,10 +77,56 @@ public sealed class PersonalDataExport(IServiceScopeFactory scopes)
     public static byte[] ToJson(IReadOnlyList<PersonalDataSection> sections, DateTimeOffset at) =>
         JsonSerializer.SerializeToUtf8Bytes(new { exportedAt = at, sections = sections.ToDictionary(s => s.Key, s => new { s.Title, s.Rows }) }, Json);
 
-    /// <summary>A value as the page shows it: dates in the Buddhist era, lists joined, nothing as a dash.</summary>
+    /// <summary>
+    /// The columns the page shows of a row: the stored keys that only link rows to each other (ids, versions, file hashes)
+    /// are left to the downloads, which keep every column.
+    /// </summary>
+    public static IEnumerable<string> PageColumns(IReadOnlyDictionary<string, object?> row) =>
+        row.Where(c => !(c.Key == "id" || c.Key == "version" || c.Key == "sha256" || c.Key == "storedName"
+                         || (c.Key.EndsWith("Id", StringComparison.Ordinal) && c.Key != "nationalId" && c.Value is null or Guid)))
+            .Select(c => c.Key);
+
+    private static readonly Dictionary<string, string> Headers = new()
+    {
+        ["email"] = "อีเมล", ["displayName"] = "ชื่อที่แสดง", ["role"] = "บทบาท", ["nationalId"] = "เลขประจำตัวประชาชน", ["isActive"] = "ใช้งานอยู่",
+        ["notificationEmail"] = "รับการแจ้งเตือนทางอีเมล", ["title"] = "คำนำหน้า / ชื่อเรื่อง", ["firstName"] = "ชื่อ", ["lastName"] = "นามสกุล",
+        ["gender"] = "เพศ", ["birthDate"] = "วันเกิด", ["position"] = "ตำแหน่ง", ["academicStanding"] = "วิทยฐานะ", ["positionNumber"] = "เลขที่ตำแหน่ง",
+        ["startDate"] = "วันที่เริ่ม", ["endDate"] = "วันที่สิ้นสุด", ["status"] = "สถานะ", ["statusDate"] = "วันที่ของสถานะ", ["major"] = "วิชาเอก",
+        ["subjectArea"] = "กลุ่มสาระ", ["teachingLevel"] = "ระดับที่สอน", ["degree"] = "วุฒิการศึกษา", ["salary"] = "เงินเดือน", ["phone"] = "โทรศัพท์",
+        ["effectiveDate"] = "วันที่มีผล", ["event"] = "รายการ", ["workplace"] = "ที่ทำงาน", ["note"] = "หมายเหตุ", ["notes"] = "หมายเหตุ",
+        ["requestedAt"] = "ลงทะเบียนเมื่อ", ["registeredBy"] = "ลงทะเบียนโดย", ["overrideReason"] = "เหตุผลการยกเว้นเงื่อนไข", ["attended"] = "เข้าร่วม",
+        ["hours"] = "ชั่วโมง", ["preTest"] = "คะแนนก่อนอบรม", ["postTest"] = "คะแนนหลังอบรม", ["passed"] = "ผ่าน", ["certificateNumber"] = "เลขที่เกียรติบัตร",
+        ["certificateCode"] = "รหัสตรวจสอบเกียรติบัตร", ["certificateIssuedAt"] = "ออกเกียรติบัตรเมื่อ", ["cancelledAt"] = "ยกเลิกเมื่อ", ["source"] = "แหล่ง",
+        ["completedOn"] = "วันที่สำเร็จ", ["cost"] = "ค่าใช้จ่าย", ["fiscalYear"] = "ปีงบประมาณ", ["goal"] = "เป้าหมาย", ["submittedAt"] = "ส่งเมื่อ",
+        ["decidedAt"] = "พิจารณาเมื่อ", ["decidedBy"] = "พิจารณาโดย", ["decisionNote"] = "ความเห็น", ["level"] = "ระดับ", ["priority"] = "ลำดับความสำคัญ",
+        ["methods"] = "วิธีการพัฒนา", ["plannedStart"] = "เริ่ม (แผน)", ["plannedEnd"] = "สิ้นสุด (แผน)", ["expectedOutcome"] = "ผลที่คาดหวัง",
+        ["statement"] = "ผลงานที่เสนอ", ["noDisciplinaryRecord"] = "ไม่เคยถูกลงโทษทางวินัย", ["nominatedBy"] = "เสนอชื่อโดย", ["nominatedAt"] = "เสนอชื่อเมื่อ",
+        ["total"] = "คะแนนรวม", ["rank"] = "ลำดับ", ["awarded"] = "ได้รับรางวัล", ["at"] = "เวลา", ["userName"] = "ผู้ทำรายการ", ["entity"] = "ข้อมูล",
+        ["entityKey"] = "รหัสข้อมูล", ["action"] = "การกระทำ", ["before"] = "ก่อนแก้ไข", ["after"] = "หลังแก้ไข", ["address"] = "ที่อยู่เครื่อง",
+        ["updatedAt"] = "แก้ไขล่าสุด", ["createdAt"] = "สร้างเมื่อ", ["teachingSubjectAreas"] = "กลุ่มสาระที่สอน", ["recordedAt"] = "บันทึกเมื่อ",
+        ["daysAttended"] = "วันที่เข้าร่วม", ["certificateRevokedAt"] = "เพิกถอนเกียรติบัตรเมื่อ", ["certificateRevokedReason"] = "เหตุผลการเพิกถอน",
+        ["returnComment"] = "ความเห็นเมื่อส่งคืน", ["method"] = "รูปแบบ", ["answer"] = "คำตอบ", ["answeredAt"] = "ตอบเมื่อ",
+    };
+
+    /// <summary>A column's Thai heading on the page (the downloads keep the stored names); an unnamed one shows its stored name.</summary>
+    public static string Header(string key) => Headers.GetValueOrDefault(key, key);
+
+    /// <summary>A value as the page shows it: dates in the Buddhist era, coded values in Thai, lists joined, nothing as a dash.</summary>
     public static string Show(object? value) => value switch
     {
         null => "–",
+        Gender g => PersonnelText.Label(g),
+        Position p => PersonnelText.Label(p),
+        AcademicStanding a => PersonnelText.Label(a),
+        PersonStatus st => PersonnelText.Label(st),
+        SubjectArea sa => PersonnelText.Label(sa),
+        TeachingLevel tl => PersonnelText.Label(tl),
+        HistoryEvent e => PersonnelText.Label(e),
+        Accounts.Role r => Accounts.AccountsText.Label(r),
+        Training.RegistrationStatus rs => Training.TrainingText.Label(rs),
+        Training.DevelopmentMethod dm => Training.TrainingText.Label(dm),
+        Development.IdPlanStatus ip => Development.DevelopmentText.Label(ip),
+        Notifications.EmailPreference ep => Notifications.Inbox.Label(ep),
         DateOnly d => Shared.Thai.ThaiDate.Short(d),
         DateTimeOffset t => Shared.Thai.ThaiDate.ShortDateTime(t),
         System.Collections.IEnumerable list and not string => string.Join(", ", list.Cast<object?>().Select(Show)),
