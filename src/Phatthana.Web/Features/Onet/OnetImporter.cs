@@ -79,7 +79,8 @@ public sealed class OnetImporter : Importer
             }
             if (!T.TryLevel(row["level"], out var level))
                 context.Error(row.Row, "level", $"ชั้น \"{row["level"]}\" ไม่ใช่ชั้นที่สอบ O-NET — ใช้ ป.6, ม.3 หรือ ม.6");
-            TryInt(context, row, "students", "จำนวนนักเรียน", 0, 100_000, out var students);
+            // The national row counts the whole country's candidates.
+            TryInt(context, row, "students", "จำนวนนักเรียน", 0, 2_000_000, out var students);
             var scores = new Dictionary<OnetSubject, decimal>();
             foreach (var subject in Subjects)
                 if (Score(context, row, Field(subject), T.Label(subject)) is { } score) scores[subject] = score;
