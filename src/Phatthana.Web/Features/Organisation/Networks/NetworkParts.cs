@@ -169,7 +169,9 @@ public sealed class NetworkParts(AppDbContext db, TimeProvider time)
         meeting.Minutes = string.IsNullOrWhiteSpace(input.Minutes) ? null : input.Minutes.Trim();
         foreach (var a in attendance)
         {
+            // Added explicitly: found through the navigation with its key already set, EF would take it for an existing row.
             a.MeetingId = meeting.Id;
+            db.MeetingAttendance.Add(a);
             meeting.Attendance.Add(a);
         }
         return await db.TrySaveAsync(meeting, "", "", ct);
