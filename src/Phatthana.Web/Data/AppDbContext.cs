@@ -27,6 +27,14 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<District> Districts => Set<District>();
     public DbSet<SchoolNetwork> SchoolNetworks => Set<SchoolNetwork>();
     public DbSet<School> Schools => Set<School>();
+    public DbSet<Features.Organisation.Networks.NetworkMembership> NetworkMemberships => Set<Features.Organisation.Networks.NetworkMembership>();
+    public DbSet<Features.Organisation.Networks.NetworkRole> NetworkRoles => Set<Features.Organisation.Networks.NetworkRole>();
+    public DbSet<Features.Organisation.Networks.NetworkGoal> NetworkGoals => Set<Features.Organisation.Networks.NetworkGoal>();
+    public DbSet<Features.Organisation.Networks.AcademicCentre> AcademicCentres => Set<Features.Organisation.Networks.AcademicCentre>();
+    public DbSet<Features.Organisation.Networks.NetworkSupervisor> NetworkSupervisors => Set<Features.Organisation.Networks.NetworkSupervisor>();
+    public DbSet<Features.Organisation.Networks.NetworkMeeting> NetworkMeetings => Set<Features.Organisation.Networks.NetworkMeeting>();
+    public DbSet<Features.Organisation.Networks.MeetingAttendance> MeetingAttendance => Set<Features.Organisation.Networks.MeetingAttendance>();
+    public DbSet<Features.Onet.OnetScore> OnetScores => Set<Features.Onet.OnetScore>();
     public DbSet<StudentCount> StudentCounts => Set<StudentCount>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonHistory> PersonHistory => Set<PersonHistory>();

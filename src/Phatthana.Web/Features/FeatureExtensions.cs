@@ -23,6 +23,8 @@ using Phatthana.Web.Features.Organisation.StudentCounts;
 using Phatthana.Web.Features.Shell;
 using Phatthana.Web.Shared.Auth;
 
+using Phatthana.Web.Features.Onet;
+
 namespace Phatthana.Web.Features;
 
 /// <summary>Each feature's services and endpoints, wired in one place so Program.cs stays a table of contents.</summary>
@@ -35,6 +37,10 @@ public static class FeatureExtensions
         services.AddScoped<SaveSchool>();
         services.AddScoped<Organisation.Areas.SaveAreaLogo>();
         services.AddScoped<SaveNetwork>();
+        services.AddScoped<NetworkMemberships>();
+        services.AddScoped<NetworkParts>();
+        services.AddScoped<NetworkView>();
+        services.AddScoped<Onet.OnetAnalysis>();
         services.AddScoped(typeof(SaveNamedItem<>));
         services.AddScoped<SaveStudentCounts>();
         services.AddScoped<SaveUser>();
@@ -92,6 +98,7 @@ public static class FeatureExtensions
         services.AddScoped<Importer, PostsImporter>();
         services.AddScoped<Importer, StudentCountsImporter>();
         services.AddScoped<Importer, ExternalCompletionsImporter>();
+        services.AddScoped<Importer, Onet.OnetImporter>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportSignal>();
@@ -123,6 +130,8 @@ public static class FeatureExtensions
             .MapSchoolsApi()
             .MapStudentCountsApi()
             .MapNetworksApi()
+            .MapNetworkPartsApi()
+            .MapOnetApi()
             .MapLookupsApi()
             .MapReportsApi()
             .MapPeopleApi()

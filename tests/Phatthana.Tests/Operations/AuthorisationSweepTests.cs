@@ -159,7 +159,7 @@ public sealed partial class AuthorisationSweepTests(AppHosts hosts) : ProviderTe
                 "person" => person,
                 "kind" => "people",
                 "positionNumber" => "1",
-                "id" or "evidenceId" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
+                "id" or "evidenceId" or "entryId" when m.Groups[2].Value.Contains("guid") => Guid.NewGuid().ToString(),
                 "indicator" or "key" => "1.1",
                 "step" => "submit",
                 "half" => "1",

@@ -353,6 +353,44 @@ public sealed class DemoSeederTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Demo_networks_have_seed_000s_boards_goals_centres_meetings_and_two_years_of_o_net(DatabaseProvider provider)
+    {
+        await using var host = await AppHost.StartAsync(provider, seedDemo: true, name: "demo-networks");
+        var area = await host.WithDbAsync(db => db.Areas.SingleAsync(a => a.Code == DemoSeeder.AreaCode));
+        var admin = await host.BearerAsync("area@phatthana.demo", DemoSeeder.Password);
+        var networks = (await (await admin.GetAsync($"/api/v1/areas/{area.Code}/networks")).JsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(12, networks.Count);
+        var onet = await (await admin.GetAsync($"/api/v1/areas/{area.Code}/onet")).JsonAsync();
+        Assert.Equal(2, onet.GetProperty("years").GetArrayLength());
+        Assert.Equal(104, onet.GetProperty("schools").GetArrayLength());
+        Assert.All(onet.GetProperty("schools").EnumerateArray(), s => Assert.NotEqual(JsonValueKind.Null, s.GetProperty("gain").ValueKind));
+        Assert.Equal(12, onet.GetProperty("networks").EnumerateArray().Count(n => n.GetProperty("gain").ValueKind != JsonValueKind.Null));
+        var moved = 0;
+        var met = new List<bool>();
+        foreach (var n in networks)
+        {
+            var detail = await (await admin.GetAsync($"/api/v1/areas/{area.Code}/networks/{n.GetProperty("id").GetString()}")).JsonAsync();
+            var members = detail.GetProperty("members").EnumerateArray().ToList();
+            Assert.InRange(members.Count(m => m.GetProperty("current").GetBoolean()), 7, 15);
+            moved += members.Count(m => !m.GetProperty("current").GetBoolean());
+            var roles = detail.GetProperty("roles").EnumerateArray().Where(r => r.GetProperty("current").GetBoolean()).Select(r => r.GetProperty("role").GetString()).ToList();
+            Assert.Equal(1, roles.Count(r => r == "Chair"));
+            Assert.Equal(1, roles.Count(r => r == "Secretary"));
+            Assert.Contains("Committee", roles);
+            Assert.Equal(detail.GetProperty("chair").GetString(), detail.GetProperty("roles").EnumerateArray().First(r => r.GetProperty("current").GetBoolean() && r.GetProperty("role").GetString() == "Chair").GetProperty("name").GetString());
+            Assert.Equal(6, detail.GetProperty("goalTargets").GetArrayLength());
+            met.AddRange(detail.GetProperty("goalTargets").EnumerateArray().Where(g => g.GetProperty("met").ValueKind != JsonValueKind.Null).Select(g => g.GetProperty("met").GetBoolean()));
+            Assert.Equal(3, detail.GetProperty("centres").GetArrayLength());
+            Assert.NotEmpty(detail.GetProperty("supervisors").EnumerateArray());
+            Assert.Equal(2, detail.GetProperty("meetings").GetArrayLength());
+            Assert.NotEmpty(detail.GetProperty("onet").GetProperty("schools").EnumerateArray());
+        }
+        Assert.Equal(3, moved); // three schools moved network a year ago: their old memberships show in the history
+        Assert.Contains(true, met);
+        Assert.Contains(false, met);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_database_with_users_never_gets_the_demo_accounts(DatabaseProvider provider)
     {
         var (key, cs, drop) = await TestDatabases.CreateAsync(provider, "restart");

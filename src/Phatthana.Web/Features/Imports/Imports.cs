@@ -3,7 +3,7 @@ using Phatthana.Web.Shared.Validation;
 
 namespace Phatthana.Web.Features.Imports;
 
-public enum ImportKind { Schools, People, Posts, StudentCounts, ExternalCompletions }
+public enum ImportKind { Schools, People, Posts, StudentCounts, ExternalCompletions, Onet }
 
 public enum ImportStatus { Queued, Running, Succeeded, Failed }
 
@@ -17,8 +17,12 @@ public static class ImportKinds
         ImportKind.Posts => "posts",
         ImportKind.StudentCounts => "student-counts",
         ImportKind.ExternalCompletions => "external-completions",
+        ImportKind.Onet => "onet",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The kinds whose file is of one academic year, named with the import.</summary>
+    public static bool NeedsYear(ImportKind kind) => kind is ImportKind.StudentCounts or ImportKind.Onet;
 
     public static ImportKind? FromSlug(string? slug) =>
         Enum.GetValues<ImportKind>().Cast<ImportKind?>().FirstOrDefault(k => Slug(k!.Value) == slug?.Trim().ToLowerInvariant());
@@ -30,6 +34,7 @@ public static class ImportKinds
         ImportKind.Posts => "อัตรา (จ.18)",
         ImportKind.StudentCounts => "จำนวนนักเรียน",
         ImportKind.ExternalCompletions => "ผลการพัฒนาจากภายนอก (UTQ, TEPE Online, คูปอง)",
+        ImportKind.Onet => "ผลการทดสอบ O-NET",
         _ => kind.ToString(),
     };
 

@@ -24,7 +24,7 @@ public static class ImportsApi
             .Writes<ImportSummaryDto>();
         area.MapPost("/{kind}", ImportAsync).RequireAuthorization(Policies.AreaAdmin).DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportRunner.MaxRequestBytes))
-            .WithSummary("Import schools, people, posts or external completions (UTQ, TEPE Online, coupon courses): multipart `file` (.xlsx/.csv); 200 {rows, created, updated} or 422 with every bad row — nothing saved")
+            .WithSummary("Import schools, people, posts, external completions (UTQ, TEPE Online, coupon courses) or O-NET results (?academicYear=): multipart `file` (.xlsx/.csv); 200 {rows, created, updated} or 422 with every bad row — nothing saved")
             .Writes<ImportSummaryDto>();
         api.MapGet("/imports/{kind}/template", Template).RequireAuthorization(Policies.SignedIn).WithTags("Imports")
             .WithSummary("The .xlsx template of an import kind (Thai headers; JSON field names are accepted as headers too)")
@@ -34,7 +34,7 @@ public static class ImportsApi
 
     private static async Task<IResult> ImportAsync(HttpRequest request, RouteScope scope, ImportRunner runner, AppDbContext db, string kind)
     {
-        if (ImportKinds.FromSlug(kind) is not { } k) return ApiResults.NotFound($"ไม่มีการนำเข้าประเภท \"{kind}\" — ใช้ได้: schools, people, posts, student-counts, external-completions");
+        if (ImportKinds.FromSlug(kind) is not { } k) return ApiResults.NotFound($"ไม่มีการนำเข้าประเภท \"{kind}\" — ใช้ได้: schools, people, posts, student-counts, external-completions, onet");
         if (!request.HasFormContentType) return ApiResults.Validation([new("file", "ส่งไฟล์แบบ multipart/form-data ในช่อง file")]);
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (form.Files.GetFile("file") is not { } file) return ApiResults.Validation([new("file", "กรุณาแนบไฟล์ในช่อง file (.xlsx หรือ .csv)")]);
@@ -70,5 +70,5 @@ public static class ImportsApi
     private static IResult Template(string kind, ImportRunner runner) =>
         ImportKinds.FromSlug(kind) is { } k
             ? TypedResults.File(ImportTemplate.Build(runner.For(k)), Shared.Reporting.ExcelExporter.ContentType, $"template-{ImportKinds.Slug(k)}.xlsx")
-            : ApiResults.NotFound($"ไม่มีแม่แบบประเภท \"{kind}\" — ใช้ได้: schools, people, posts, student-counts, external-completions");
+            : ApiResults.NotFound($"ไม่มีแม่แบบประเภท \"{kind}\" — ใช้ได้: schools, people, posts, student-counts, external-completions, onet");
 }

@@ -11,7 +11,7 @@ namespace Phatthana.Web.Features.Imports;
 /// Schools from a file. The 10-digit code is the key: a school already in the area is updated, a new one added;
 /// districts and networks named for the first time are added to the area, as the school form does.
 /// </summary>
-public sealed class SchoolsImporter : Importer
+public sealed class SchoolsImporter(Organisation.Networks.NetworkMemberships memberships) : Importer
 {
     public override ImportKind Kind => ImportKind.Schools;
 
@@ -104,7 +104,7 @@ public sealed class SchoolsImporter : Importer
                     school.SmisCode = input.SmisCode;
                     school.ObecCode = input.ObecCode;
                     school.DistrictId = (await AreaLookups.DistrictAsync(db, context.Area.Id, input.District!, ct)).Id;
-                    school.NetworkId = Checks.Clean(input.Network) is { } n ? (await AreaLookups.NetworkAsync(db, context.Area.Id, n, ct)).Id : null;
+                    await memberships.MoveAsync(school, Checks.Clean(input.Network) is { } n ? await AreaLookups.NetworkAsync(db, context.Area.Id, n, ct) : null, ct);
                     await writer.RowDoneAsync(ct);
                 }
             }

@@ -16,7 +16,7 @@ namespace Phatthana.Web.Features.Setup;
 /// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
 /// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>); the competency
 /// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>); a three-year
-/// development plan after seed 004 with a year of actuals (<see cref="DemoPlans"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// development plan after seed 004 with a year of actuals (<see cref="DemoPlans"/>); the networks' members over time, boards, goals, centres, supervisors, meetings and two years of O-NET (<see cref="DemoNetworks"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, DemoPlans plans,
@@ -113,6 +113,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Demo
         db.Registrations.AddRange(training.Registrations);
         db.ExternalCompletions.AddRange(training.Completions);
         db.TrainingSettings.Add(TrainingSettings.Defaults(area.Id));
+        // Seed 000's networks in full: memberships over time, boards, goals, centres, supervisors, meetings and two years of O-NET.
+        DemoNetworks.Build(db, area, [.. schools.Select(s => s.School)], networks, people, thisYear, today, new Random(2554));
         await db.SaveChangesAsync();
         await DemoLegacyData.AgeAsync(db, stale, time.GetUtcNow());
         // Forget the ~10,000 rows just written (audit entries included), or every account's save below would scan them again.

@@ -1294,6 +1294,52 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Phatthana.Web.Features.Onet.OnetScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int?>("Students")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "AcademicYear");
+
+                    b.HasIndex("AreaId", "AcademicYear", "Level");
+
+                    b.ToTable("OnetScores");
+                });
+
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1404,6 +1450,264 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Divisions");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.AcademicCentre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SupervisorId");
+
+                    b.HasIndex("NetworkId", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("AcademicCentres");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.MeetingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("MeetingAttendance");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("NetworkId", "AcademicYear");
+
+                    b.ToTable("NetworkGoals");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("NetworkId", "Date");
+
+                    b.ToTable("NetworkMeetings");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("NetworkId", "From");
+
+                    b.HasIndex("SchoolId", "From");
+
+                    b.ToTable("NetworkMemberships");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("NetworkId", "Role", "From");
+
+                    b.ToTable("NetworkRoles");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkSupervisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("NetworkId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkSupervisors");
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.School", b =>
@@ -3268,6 +3572,20 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Phatthana.Web.Features.Onet.OnetScore", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.AreaLogo", b =>
                 {
                     b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
@@ -3293,6 +3611,158 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.AcademicCentre", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Personnel.Person", "Supervisor")
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("School");
+
+                    b.Navigation("Supervisor");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.MeetingAttendance", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Networks.NetworkMeeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Personnel.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkGoal", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkMeeting", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkMembership", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Network");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkRole", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Personnel.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkSupervisor", b =>
+                {
+                    b.HasOne("Phatthana.Web.Features.Organisation.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Organisation.SchoolNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phatthana.Web.Features.Personnel.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Phatthana.Web.Features.Organisation.School", b =>
@@ -3798,6 +4268,11 @@ namespace Phatthana.Web.Data.Migrations.Postgres
                     b.Navigation("Competencies");
 
                     b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("Phatthana.Web.Features.Organisation.Networks.NetworkMeeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
     public async Task<IActionResult> OnPostAsync()
     {
         if (Kind is not { } kind || !Kinds.Contains(kind)) ModelState.AddModelError(nameof(Kind), "กรุณาเลือกประเภทข้อมูลที่นำเข้า");
-        if (Kind == ImportKind.StudentCounts && (AcademicYear is not { } y || !SchoolCalendar.IsPlausibleBuddhistYear(y)))
+        if (Kind is { } needsYear && ImportKinds.NeedsYear(needsYear) && (AcademicYear is not { } y || !SchoolCalendar.IsPlausibleBuddhistYear(y)))
             ModelState.AddModelError(nameof(AcademicYear), "กรุณาเลือกปีการศึกษา (พ.ศ.)");
         if (Upload is null) ModelState.AddModelError(nameof(Upload), "กรุณาเลือกไฟล์ .xlsx หรือ .csv");
         else if (ImportRunner.FileProblem(Upload.FileName, Upload.Length) is { } problem) ModelState.AddModelError(nameof(Upload), problem);
@@ -45,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
             var school = scope.SchoolId is { } own
                 ? await SchoolFinder.ByIdAsync(db, own)
                 : null;
-            var outcome = await jobs.EnqueueAsync(new ImportRequest(Kind!.Value, Area, school, Kind == ImportKind.StudentCounts ? AcademicYear : null,
+            var outcome = await jobs.EnqueueAsync(new ImportRequest(Kind!.Value, Area, school, ImportKinds.NeedsYear(Kind.Value) ? AcademicYear : null,
                 Upload!.FileName, await ReadAsync(Upload)));
             if (outcome.Succeeded) return Redirect($"/areas/{Area.Code}/imports/{outcome.Value!.Id}");
             foreach (var e in outcome.Errors) ModelState.AddModelError(nameof(Upload), e.Message);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation.Schools;
 using Phatthana.Web.Shared.Auth;
+using Phatthana.Web.Shared.Thai;
 
 namespace Phatthana.Web.Features.Organisation.Networks;
 
@@ -13,14 +14,37 @@ namespace Phatthana.Web.Features.Organisation.Networks;
 /// shows (read-only for roles that cannot edit), edits and deletes.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope, SaveNetwork save) : PageModel
+public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope, SaveNetwork save, NetworkView view, NetworkMemberships memberships,
+    NetworkParts parts) : PageModel
 {
     [BindProperty] public NetworkInput Input { get; set; } = new();
     [BindProperty] public int Version { get; set; }
     public Area Area => route.Area;
     public bool IsNew { get; private set; }
     public bool CanEdit => Policies.Allows(Policies.AreaAdmin, scope.Role);
-    public IReadOnlyList<SchoolDto> Members { get; private set; } = [];
+    public NetworkDetailDto? Detail { get; private set; }
+    [BindProperty(SupportsGet = true)] public int? OnetYear { get; set; }
+    [BindProperty(SupportsGet = true)] public Onet.OnetLevel Level { get; set; } = Onet.OnetLevel.P6;
+
+    /// <summary>The small forms of the page: a member joining, a goal, a meeting (dates typed วว/ดด/ปปปป in พ.ศ.).</summary>
+    public sealed class PartForm
+    {
+        public string? School { get; set; }
+        public string? From { get; set; }
+        public string? To { get; set; }
+        public int? AcademicYear { get; set; }
+        public GoalMetric? Metric { get; set; }
+        public string? Title { get; set; }
+        public decimal? Target { get; set; }
+        public decimal? Actual { get; set; }
+        public string? Date { get; set; }
+        public string? Place { get; set; }
+        public string? Agenda { get; set; }
+        public string? Minutes { get; set; }
+        public List<string> Schools { get; set; } = [];
+    }
+
+    [BindProperty] public PartForm Part { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -33,8 +57,74 @@ public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope
         if (await Find(id, tracked: false) is not { } network) return NotFound();
         Input = NetworkInput.From(network);
         Version = network.Version;
-        await LoadMembers(network.Name);
+        await LoadMembers(network.Id);
         return Page();
+    }
+
+    public Task<IActionResult> OnPostMemberAsync(string id) => WithNetwork(id, async network =>
+    {
+        var (from, to) = (Date(Part.From, "Part.From", true), Date(Part.To, "Part.To", false));
+        if (!ModelState.IsValid) return null;
+        var outcome = await memberships.AddAsync(network, new MembershipInput(Part.School, from, to));
+        outcome.CopyTo(ModelState, "Part");
+        return outcome.Succeeded ? "เพิ่มโรงเรียนในเครือข่ายแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostEndMemberAsync(string id, Guid entryId) => WithNetwork(id, async network =>
+    {
+        var to = Date(Part.To, "Part.To", true);
+        if (await db.NetworkMemberships.FirstOrDefaultAsync(m => m.Id == entryId && m.NetworkId == network.Id) is not { } m || !ModelState.IsValid) return null;
+        var outcome = await memberships.UpdateAsync(m, new MembershipInput(null, m.From ?? to, to));
+        outcome.CopyTo(ModelState, "Part");
+        return outcome.Succeeded ? "บันทึกวันสิ้นสุดสมาชิกภาพแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostGoalAsync(string id) => WithNetwork(id, async network =>
+    {
+        var outcome = await parts.SaveGoalAsync(network, null, new GoalInput(Part.AcademicYear, Part.Metric, Part.Title, Part.Target, Part.Actual));
+        outcome.CopyTo(ModelState, "Part");
+        return outcome.Succeeded ? "เพิ่มเป้าหมายแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostMeetingAsync(string id) => WithNetwork(id, async network =>
+    {
+        var date = Date(Part.Date, "Part.Date", true);
+        if (!ModelState.IsValid) return null;
+        var outcome = await parts.SaveMeetingAsync(network, null, new MeetingInput(date, Part.Place, Part.Agenda, Part.Minutes, Part.Schools, []), null);
+        outcome.CopyTo(ModelState, "Part");
+        return outcome.Succeeded ? "บันทึกการประชุมแล้ว" : null;
+    });
+
+    /// <summary>Runs a part's form: on success back to the page with the message; otherwise the page again with the errors.</summary>
+    private async Task<IActionResult> WithNetwork(string id, Func<SchoolNetwork, Task<string?>> work)
+    {
+        if (!CanEdit) return Forbid();
+        if (await Find(id, tracked: true) is not { } network) return NotFound();
+        ModelState.Remove(nameof(Input) + "." + nameof(NetworkInput.Name));
+        var done = await work(network);
+        if (done is not null)
+        {
+            TempData["Flash"] = done;
+            return Redirect($"/areas/{Area.Code}/networks/{network.Id}");
+        }
+        db.ChangeTracker.Clear();
+        var fresh = await Find(id, tracked: false);
+        Input = NetworkInput.From(fresh!);
+        Version = fresh!.Version;
+        await LoadMembers(fresh.Id);
+        return Page();
+    }
+
+    private DateOnly? Date(string? text, string key, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) ModelState.AddModelError(key, "กรุณากรอกวันที่ (วว/ดด/ปปปป)");
+            return null;
+        }
+        if (ThaiDate.TryParse(text, out var d)) return d;
+        ModelState.AddModelError(key, $"วันที่ \"{text}\" อ่านไม่ได้ — ใช้ วว/ดด/ปปปป เช่น 16/05/2568");
+        return null;
     }
 
     public async Task<IActionResult> OnPostAsync(string id)
@@ -51,7 +141,7 @@ public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope
             return Redirect($"/areas/{Area.Code}/networks/{outcome.Value!.Id}");
         }
         outcome.CopyTo(ModelState, nameof(Input));
-        if (network is not null) await LoadMembers(network.Name);
+        if (network is not null) await LoadMembers(network.Id);
         return Page();
     }
 
@@ -71,6 +161,5 @@ public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope
         return await set.FirstOrDefaultAsync(n => n.Id == guid && n.AreaId == Area.Id);
     }
 
-    private async Task LoadMembers(string name) =>
-        Members = await SchoolsApi.Rows(db, Area.Id).Where(s => s.Network == name).OrderBy(s => s.Name).ToListAsync();
+    private async Task LoadMembers(Guid id) => Detail = await view.FindAsync(Area.Id, id, OnetYear, Level);
 }

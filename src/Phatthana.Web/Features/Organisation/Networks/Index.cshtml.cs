@@ -23,6 +23,7 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope scop
     /// <summary>Bound from the query string only: Razor Pages keeps a route value named "page" too.</summary>
     public ListQuery List { get; private set; } = new();
     public Area Area => route.Area;
+    public Features.Accounts.Role? Role => scope.Role;
     public bool CanCreate => Policies.Allows(Policies.AreaAdmin, scope.Role);
     public TableView Table { get; private set; } = null!;
     public PagerModel Pager { get; private set; } = null!;

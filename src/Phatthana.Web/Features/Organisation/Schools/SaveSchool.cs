@@ -27,7 +27,7 @@ public sealed class SchoolInput
 /// Create, update and delete a school of an area. A district or network named for the first time is
 /// added to the area, so a school file from another system loads without setting those up first.
 /// </summary>
-public sealed class SaveSchool(AppDbContext db)
+public sealed class SaveSchool(AppDbContext db, Networks.NetworkMemberships memberships)
 {
     public static IReadOnlyList<FieldError> Validate(SchoolInput input) => new Checks()
         .Digits(input.Code, DataSchema.SchoolCodeLength, "code", T.SchoolCode)
@@ -46,8 +46,8 @@ public sealed class SaveSchool(AppDbContext db)
         {
             var school = new School { AreaId = area.Id, Code = "", Name = "" };
             if (await DuplicateOf(school, input, ct) is { } duplicate) return duplicate;
-            await ApplyAsync(school, input, ct);
             db.Schools.Add(school);
+            await ApplyAsync(school, input, ct);
             var outcome = await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
             // Two schools naming the same new district at once: the one that lost the race finds the district now
             // exists, so it tries once more instead of failing on a key that is not its own.
@@ -69,6 +69,8 @@ public sealed class SaveSchool(AppDbContext db)
     {
         db.StudentCounts.RemoveRange(await db.StudentCounts.Where(c => c.SchoolId == school.Id).ToListAsync(ct));
         db.SubjectNeeds.RemoveRange(await db.SubjectNeeds.Where(n => n.SchoolId == school.Id).ToListAsync(ct));
+        db.NetworkMemberships.RemoveRange(await db.NetworkMemberships.Where(m => m.SchoolId == school.Id).ToListAsync(ct));
+        db.OnetScores.RemoveRange(await db.OnetScores.Where(o => o.SchoolId == school.Id).ToListAsync(ct));
         db.Schools.Remove(school);
         return await db.TrySaveAsync(school, "code", T.DuplicateSchoolCode, ct);
     }
@@ -97,7 +99,7 @@ public sealed class SaveSchool(AppDbContext db)
         school.DistrictId = district.Id;
         school.District = district;
         var network = Checks.Clean(input.Network) is { } n ? await AreaLookups.NetworkAsync(db, school.AreaId, n, ct) : null;
-        school.NetworkId = network?.Id;
-        school.Network = network;
+        // The network named is the school's from today: its membership history is kept by the one use case that keeps it.
+        await memberships.MoveAsync(school, network, ct);
     }
 }
