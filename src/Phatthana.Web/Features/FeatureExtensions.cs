@@ -10,6 +10,7 @@ using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Notifications;
 using Phatthana.Web.Features.Training;
 using Phatthana.Web.Features.Recognition;
+using Phatthana.Web.Features.Supervision;
 using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -85,6 +86,7 @@ public static class FeatureExtensions
         services.AddScoped<Recognition.Standings>();
         services.AddScoped<Recognition.Nominations>();
         services.AddScoped<Recognition.ScoreNomination>();
+        services.AddScoped<Supervision.SaveVisit>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -109,6 +111,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.DemoDevelopment>();
         services.AddScoped<Setup.DemoRecognition>();
         services.AddScoped<Setup.DemoPlans>();
+        services.AddScoped<Setup.DemoSupervision>();
         return services;
     }
 
@@ -142,6 +145,7 @@ public static class FeatureExtensions
             .MapBudgetApi()
             .MapStaffingRuleSetsApi()
             .MapRecognitionApi()
+            .MapSupervisionApi()
             .MapNotificationsApi()
             .MapAuditApi();
         app.MapRazorPages();
