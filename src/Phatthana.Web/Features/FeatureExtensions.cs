@@ -87,6 +87,7 @@ public static class FeatureExtensions
         services.AddScoped<Recognition.Nominations>();
         services.AddScoped<Recognition.ScoreNomination>();
         services.AddScoped<Supervision.SaveVisit>();
+        services.AddScoped<Supervision.SupervisionLookups>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -103,6 +104,7 @@ public static class FeatureExtensions
             o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
             o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
             o.Conventions.AddPageRoute("/Recognition/Pages/ProgrammeForm", "/areas/{areaCode}/awards/new");
+            o.Conventions.AddPageRoute("/Supervision/Pages/VisitForm", "/areas/{areaCode}/supervision/new");
         });
         services.AddNotifications();
         services.AddScoped<Setup.AdminBootstrap>();
