@@ -87,7 +87,7 @@ public static class VisitRows
 
     public static readonly TableSpec<VisitRow> Table = new("บันทึกการนิเทศ",
         new TableColumn<VisitRow>("วันที่นิเทศ", r => r.VisitedOn, CellKind.Date, "date", Link: r => $"/supervision-visits/{r.Id}", Width: 14),
-        new TableColumn<VisitRow>("ภาคเรียน", r => $"{r.Semester}/{r.AcademicYear}", SortKey: "semester", Width: 10),
+        new TableColumn<VisitRow>("ภาคเรียน", r => $"{r.Semester}/{r.AcademicYear}", SortKey: "semester", Width: 10, OnScreen: false),
         new TableColumn<VisitRow>("สถานศึกษา", r => r.School, SortKey: "school", Link: r => $"/supervision-visits/{r.Id}", Width: 30, Wrap: true),
         new TableColumn<VisitRow>("กลุ่มเครือข่าย", r => r.Network, SortKey: "network", Width: 24, Wrap: true),
         new TableColumn<VisitRow>("ศึกษานิเทศก์", r => r.Supervisor, SortKey: "supervisor", Width: 24, Wrap: true),
