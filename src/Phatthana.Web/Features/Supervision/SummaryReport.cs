@@ -87,7 +87,7 @@ public static class SummaryReport
                     g.Count(), gn.Schools, gn.Visits, gn.Levels, gn.VeryGoodOrBetterPercent, prev,
                     prev is { } p && gn.Schools > 0 ? gn.VeryGoodOrBetterPercent - p : null);
             })
-            .OrderBy(n => n.NetworkId is null).ThenBy(n => n.Network, ThaiText.Comparer).ToList();
+            .OrderBy(n => n.NetworkId is null).ThenBy(n => n.Network, ThaiText.NaturalComparer).ToList();
 
         var schoolResults = new List<SchoolSummaryDto>();
         if (networkId is not null)

@@ -16,7 +16,7 @@ public sealed class SupervisionLookups(AppDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<Choice>> NetworksAsync(Guid areaId, CancellationToken ct = default) =>
         (await db.SchoolNetworks.AsNoTracking().Where(n => n.AreaId == areaId).Select(n => new Choice(n.Id.ToString(), n.Name)).ToListAsync(ct))
-        .OrderBy(c => c.Label, ThaiText.Comparer).ToList();
+        .OrderBy(c => c.Label, ThaiText.NaturalComparer).ToList();
 
     /// <summary>Supervisor accounts of the area (value: e-mail, as the API takes it).</summary>
     public async Task<IReadOnlyList<Choice>> SupervisorsAsync(Guid areaId, CancellationToken ct = default) =>

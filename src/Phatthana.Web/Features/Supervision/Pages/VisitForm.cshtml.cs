@@ -57,7 +57,6 @@ public sealed class VisitFormModel(AppDbContext db, RouteScope route, UserScope 
         if (outcome.ForbiddenReason is not null) return Forbid();
         ModelState.Clear();
         outcome.CopyTo(ModelState, nameof(Input));
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
