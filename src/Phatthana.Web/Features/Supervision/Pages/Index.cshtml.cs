@@ -18,6 +18,8 @@ public sealed class IndexModel(AppDbContext db, RouteScope route, UserScope user
     public Area Area => route.Area;
     public bool CanWrite => Policies.Allows(Policies.WriteSupervision, user.Role);
     public bool CanSummarise => Policies.Allows(Policies.ReadAreaAnalyses, user.Role);
+    /// <summary>A director's list is their school's: no school or network to choose.</summary>
+    public bool OneSchool => user.SchoolId is not null;
     public VisitFilter Filter { get; private set; } = new();
     public string? Problem { get; private set; }
     public IReadOnlyList<Choice> Schools { get; private set; } = [];
