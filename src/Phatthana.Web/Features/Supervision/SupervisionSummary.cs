@@ -55,9 +55,6 @@ public static class TrendRules
     public static Trend Of(SupervisionLevel now, SupervisionLevel? before) =>
         before is not { } b ? Trend.New : now > b ? Trend.Up : now < b ? Trend.Down : Trend.Same;
 
-    /// <summary>Change in percentage points (now − before), or null when nothing was visited before.</summary>
-    public static decimal? Points(decimal now, LevelDistribution before, decimal beforeValue) => before.Schools == 0 ? null : now - beforeValue;
-
     public static string Label(Trend trend) => trend switch
     {
         Trend.Up => "ดีขึ้น",
