@@ -96,6 +96,9 @@ public static class VisitRows
         new TableColumn<VisitRow>("ผลการนิเทศ", r => T.Label(r.Level), SortKey: "level", Width: 12),
         new TableColumn<VisitRow>("การติดตามผล", r => FollowUp(r), SortKey: "followup", Width: 22, Wrap: true));
 
+    /// <summary>The same table on a school's own page, without the school and its network.</summary>
+    public static readonly TableSpec<VisitRow> ForSchool = new(Table.Title, [.. Table.Columns.Where(c => c.SortKey is not ("school" or "network"))]);
+
     public static readonly SortMap<VisitRow> Sorts = new SortMap<VisitRow>("date")
         .AddNewestFirst("date", r => r.VisitedOn, r => r.School).AddNewestFirst("semester", r => r.AcademicYear * 10 + r.Semester, r => r.VisitedOn)
         .Add("school", r => r.School, r => r.VisitedOn).Add("network", r => r.Network, r => r.School).Add("supervisor", r => r.Supervisor, r => r.VisitedOn)

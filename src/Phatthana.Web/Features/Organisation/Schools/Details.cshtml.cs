@@ -48,7 +48,7 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         {
             var visits = Supervision.VisitRows.Query(db, Area.Id, new Supervision.VisitFilter(School: School.Code), null, ThaiDate.TodayInThailand(time));
             VisitCount = await visits.CountAsync();
-            var latest = Supervision.VisitRows.Table.ToView(await visits.OrderByDescending(v => v.VisitedOn).Take(5).ToListAsync(), fmt);
+            var latest = Supervision.VisitRows.ForSchool.ToView(await visits.OrderByDescending(v => v.VisitedOn).Take(5).ToListAsync(), fmt);
             Visits = latest with { Headers = [.. latest.Headers.Select(h => h with { SortKey = null })] }; // five rows: nothing to sort
 
         }
