@@ -78,6 +78,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope)
     public DbSet<Features.Recognition.Nomination> Nominations => Set<Features.Recognition.Nomination>();
     public DbSet<Features.Recognition.NominationEvidence> NominationEvidence => Set<Features.Recognition.NominationEvidence>();
     public DbSet<Features.Recognition.AwardScore> AwardScores => Set<Features.Recognition.AwardScore>();
+    public DbSet<Features.Supervision.SupervisionVisit> SupervisionVisits => Set<Features.Supervision.SupervisionVisit>();
     public DbSet<Features.Notifications.NotificationEvent> NotificationEvents => Set<Features.Notifications.NotificationEvent>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Notifications.OutboxMail> OutboxMails => Set<Features.Notifications.OutboxMail>();

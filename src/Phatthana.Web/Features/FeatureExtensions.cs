@@ -10,6 +10,7 @@ using Phatthana.Web.Features.Manpower;
 using Phatthana.Web.Features.Notifications;
 using Phatthana.Web.Features.Training;
 using Phatthana.Web.Features.Recognition;
+using Phatthana.Web.Features.Supervision;
 using Phatthana.Web.Features.Manpower.RuleSets;
 using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Features.Personnel.People;
@@ -93,6 +94,8 @@ public static class FeatureExtensions
         services.AddScoped<Recognition.Standings>();
         services.AddScoped<Recognition.Nominations>();
         services.AddScoped<Recognition.ScoreNomination>();
+        services.AddScoped<Supervision.SaveVisit>();
+        services.AddScoped<Supervision.SupervisionLookups>();
         services.AddScoped<Importer, SchoolsImporter>();
         services.AddScoped<Importer, PeopleImporter>();
         services.AddScoped<Importer, PostsImporter>();
@@ -110,6 +113,7 @@ public static class FeatureExtensions
             o.Conventions.AddPageRoute("/Personnel/Posts/PostForm", "/schools/{schoolCode}/posts/new");
             o.Conventions.AddPageRoute("/Development/Surveys/SurveyForm", "/areas/{areaCode}/development/surveys/new");
             o.Conventions.AddPageRoute("/Recognition/Pages/ProgrammeForm", "/areas/{areaCode}/awards/new");
+            o.Conventions.AddPageRoute("/Supervision/Pages/VisitForm", "/areas/{areaCode}/supervision/new");
         });
         services.AddNotifications();
         services.AddScoped<Setup.AdminBootstrap>();
@@ -118,6 +122,7 @@ public static class FeatureExtensions
         services.AddScoped<Setup.DemoDevelopment>();
         services.AddScoped<Setup.DemoRecognition>();
         services.AddScoped<Setup.DemoPlans>();
+        services.AddScoped<Setup.DemoSupervision>();
         return services;
     }
 
@@ -153,6 +158,7 @@ public static class FeatureExtensions
             .MapBudgetApi()
             .MapStaffingRuleSetsApi()
             .MapRecognitionApi()
+            .MapSupervisionApi()
             .MapNotificationsApi()
             .MapAuditApi();
         Retention.MapRetentionApi(api);

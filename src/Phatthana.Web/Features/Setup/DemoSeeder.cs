@@ -16,11 +16,12 @@ namespace Phatthana.Web.Features.Setup;
 /// (<see cref="DemoManpower"/>); a fiscal year of courses, sessions, registrations and results, with UTQ / TEPE Online / coupon
 /// completions (<see cref="DemoTraining"/>); self-assessment rounds, one closed and two open (<see cref="DemoAssessment"/>); the competency
 /// catalogue, ID Plans of this year and the last and this year's needs survey (<see cref="DemoDevelopment"/>); a three-year
-/// development plan after seed 004 with a year of actuals (<see cref="DemoPlans"/>); the networks' members over time, boards, goals, centres, supervisors, meetings and two years of O-NET (<see cref="DemoNetworks"/>). Deterministic: the same data on every machine. Later features add their own demo
+/// development plan after seed 004 with a year of actuals (<see cref="DemoPlans"/>); the networks' members over time, boards, goals, centres, supervisors, meetings and two years of O-NET (<see cref="DemoNetworks"/>).
+/// two academic years of supervision visits after seed 003 (<see cref="DemoSupervision"/>). Deterministic: the same data on every machine. Later features add their own demo
 /// data here.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoAssessment assessment, DemoDevelopment development, DemoPlans plans,
-    DemoRecognition recognition, TimeProvider time)
+    DemoRecognition recognition, DemoSupervision supervision, TimeProvider time)
 {
     public const string AreaCode = "PBI1";
     public const string Password = "phatthana-2569";
@@ -149,6 +150,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Demo
         }
         // Awards last: their committees are the accounts above.
         await recognition.SeedAsync(area, people, today, new Random(2556));
+        // Two academic years of visits by supervisor@, so the summary has a trend.
+        await supervision.SeedAsync(area, today, new Random(2557));
     }
 
     private enum Size { SmallPrimary, LargePrimary, SmallExtended, LargeExtended }

@@ -39,6 +39,7 @@ public sealed class ShellContext(UserScope scope, RouteScope route, AppDbContext
         new("สำรวจความต้องการพัฒนา", "/areas/{area}/development/surveys", Policies.ReadPeople, Under: ["/needs-surveys/"]),
         new("ประเมินตนเอง", "/areas/{area}/assessment", Policies.ReadAssessment, Under: ["/assessment-rounds/"]),
         new("รางวัลและการเชิดชูเกียรติ", "/areas/{area}/awards", Policies.SignedIn, Under: ["/award-programmes/", "/award-selections/", "/nominations/"]),
+        new("การนิเทศ", "/areas/{area}/supervision", Policies.ReadSupervision, Under: ["/supervision-visits/"]),
         new("แผนพัฒนา", "/areas/{area}/plans", Policies.ReadAreaAnalyses, Under: ["/plans/", "/projects/"]),
         new("ติดตามงบประมาณ", "/areas/{area}/budget", Policies.ReadAreaAnalyses),
         new("คุณภาพข้อมูล", "/areas/{area}/data-quality", Policies.ReadPeople),

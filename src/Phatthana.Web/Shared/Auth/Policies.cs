@@ -49,6 +49,11 @@ public static class Policies
     /// <summary>Scoring nominations: the roles a committee is drawn from (being on the programme's committee is checked too).</summary>
     public const string ScoreAwards = "score-awards";
 
+    /// <summary>Supervision visits: area staff, supervisors, assessors, and directors (their own school's, by scope) — not teachers.</summary>
+    public const string ReadSupervision = "read-supervision";
+    /// <summary>Recording supervision visits and their follow-up: area staff (anyone's) and supervisors (their own).</summary>
+    public const string WriteSupervision = "write-supervision";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [SignedIn] = Enum.GetValues<Role>(),
@@ -69,6 +74,8 @@ public static class Policies
         [DecideIdPlans] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin],
         [Nominate] = [Role.SystemAdmin, Role.AreaAdmin, Role.SchoolAdmin, Role.Teacher],
         [ScoreAwards] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.Assessor],
+        [ReadSupervision] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor, Role.SchoolAdmin, Role.Assessor],
+        [WriteSupervision] = [Role.SystemAdmin, Role.AreaAdmin, Role.Supervisor],
     };
 
     public static void Register(AuthorizationOptions options)

@@ -31,6 +31,20 @@ public static class SchoolCalendar
 
     public static DateOnly AcademicYearEnd(int academicYear) => AcademicYearStart(academicYear + 1).AddDays(-1);
 
+    /// <summary>The month ภาคเรียนที่ 2 begins (1 พ.ย.); ภาคเรียนที่ 1 runs from the start of the academic year until then.</summary>
+    public const int SecondSemesterStartMonth = 11;
+
+    /// <summary>ภาคเรียนที่ 1 (16 พ.ค. – 31 ต.ค.) or 2 (1 พ.ย. – 15 พ.ค.) of the academic year the date falls in.</summary>
+    public static int SemesterOf(DateOnly date)
+    {
+        var start = AcademicYearStart(AcademicYearOf(date));
+        return date < new DateOnly(start.Year, SecondSemesterStartMonth, 1) ? 1 : 2;
+    }
+
+    /// <summary>The semester before (semester 1 of a year follows semester 2 of the year before).</summary>
+    public static (int AcademicYear, int Semester) PreviousSemester(int academicYear, int semester) =>
+        semester == 2 ? (academicYear, 1) : (academicYear - 1, 2);
+
     /// <summary>The student-count snapshot date of an academic year (10 มิ.ย.).</summary>
     public static DateOnly StudentCountSnapshot(int academicYear) => new(ThaiDate.ToGregorianYear(academicYear), 6, 10);
 

@@ -8,6 +8,10 @@ public static class ThaiText
 {
     public static readonly StringComparer Comparer = StringComparer.Create(CultureInfo.GetCultureInfo("th-TH"), ignoreCase: true);
 
+    /// <summary>As <see cref="Comparer"/>, with numbers in names taken as numbers: "เครือข่ายที่ 2" before "เครือข่ายที่ 10".</summary>
+    public static readonly StringComparer NaturalComparer =
+        StringComparer.Create(CultureInfo.GetCultureInfo("th-TH"), CompareOptions.IgnoreCase | CompareOptions.NumericOrdering);
+
     /// <summary>
     /// The text cut to at most <paramref name="max"/> characters at a word boundary (ICU's, since Thai has no spaces) with
     /// "…" — for a list cell where a framework's name quotes a whole strategy; the full text stays in the files.

@@ -25,6 +25,11 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
     public bool CanReadPeople => Policies.Allows(Policies.ReadPeople, scope.Role);
     public int People { get; private set; }
     public int Posts { get; private set; }
+    public bool CanReadVisits => Policies.Allows(Policies.ReadSupervision, scope.Role);
+    public bool CanWriteVisits => Policies.Allows(Policies.WriteSupervision, scope.Role);
+    /// <summary>The school's latest supervision visits (the full list is the supervision page filtered to the school).</summary>
+    public TableView? Visits { get; private set; }
+    public int VisitCount { get; private set; }
     public int ThisYear => SchoolCalendar.AcademicYearOf(ThaiDate.TodayInThailand(time));
 
     public async Task<IActionResult> OnGetAsync(int? year)
@@ -39,6 +44,14 @@ public sealed class DetailsModel(AppDbContext db, RouteScope route, UserScope sc
         CountsTable = StudentCountsApi.Table.ToView(Counts, fmt);
         People = await db.People.CountAsync(p => p.SchoolId == route.School.Id && p.Status == Personnel.PersonStatus.Active);
         Posts = await db.Posts.CountAsync(p => p.SchoolId == route.School.Id);
+        if (CanReadVisits)
+        {
+            var visits = Supervision.VisitRows.Query(db, Area.Id, new Supervision.VisitFilter(School: School.Code), null, ThaiDate.TodayInThailand(time));
+            VisitCount = await visits.CountAsync();
+            var latest = Supervision.VisitRows.ForSchool.ToView(await visits.OrderByDescending(v => v.VisitedOn).Take(5).ToListAsync(), fmt);
+            Visits = latest with { Headers = [.. latest.Headers.Select(h => h with { SortKey = null })] }; // five rows: nothing to sort
+
+        }
         return Page();
     }
 }
