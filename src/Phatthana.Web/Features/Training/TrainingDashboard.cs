@@ -35,37 +35,48 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
 
     private sealed record Fact(string? SchoolCode, string? School, Position Position, SubjectArea? Major);
 
-    private sealed record Seat(Guid PersonId, bool Attended, bool Passed);
+    /// <summary>The seats of one person with the same results and hours, counted in the database.</summary>
+    private sealed record Seat(Guid PersonId, bool Attended, bool Passed, int Count);
 
     /// <summary>
-    /// The figures as far as the caller sees them: the hours come from <see cref="TrainingLedger.HoursAsync"/>; the seats
-    /// are joined to the people the caller may see, so a director's dashboard holds only their school.
+    /// The figures as far as the caller sees them: the hours as <see cref="TrainingLedger.HoursAsync"/> counts them (the
+    /// people whose development counts, attended seats and external completions); the seats are joined to the people the
+    /// caller may see, so a director's dashboard holds only their school. The people are read once and the registrations
+    /// are counted in the database by person, result and hours (SQLite cannot sum decimals, so the hours are summed here
+    /// over those few lines); <paramref name="settings"/> when the caller has read them already.
     /// </summary>
-    public static async Task<DevelopmentDashboard> BuildAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default)
+    public static async Task<DevelopmentDashboard> BuildAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default,
+        TrainingSettings? settings = null)
     {
-        var settings = await TrainingLedger.SettingsAsync(db, areaId, ct);
-        var hours = await TrainingLedger.HoursAsync(db, areaId, fiscalYear, schoolId, ct);
+        settings ??= await TrainingLedger.SettingsAsync(db, areaId, ct);
+        var required = settings.RequiredHoursPerYear;
         var people = db.People.AsNoTracking().Where(p => p.AreaId == areaId);
         if (schoolId is { } s) people = people.Where(p => p.SchoolId == s);
-        var facts = (await people.Select(p => new { p.Id, SchoolCode = p.School != null ? p.School.Code : null, School = p.School != null ? p.School.Name : null,
-                p.Position, p.Major }).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new Fact(p.SchoolCode, p.School, p.Position, p.Major));
+        var counts = TrainingLedger.CountedPeople(db, areaId).Select(p => p.Id);
+        var read = await people.Select(p => new { p.Id, SchoolCode = p.School != null ? p.School.Code : null, School = p.School != null ? p.School.Name : null,
+                p.Position, p.Major, Counts = counts.Contains(p.Id) }).ToListAsync(ct);
+        var facts = read.ToDictionary(p => p.Id, p => new Fact(p.SchoolCode, p.School, p.Position, p.Major));
         var (start, end) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var seats = await (from r in db.Registrations.AsNoTracking()
-                           join p in people on r.PersonId equals p.Id
-                           where r.AreaId == areaId && r.Status == RegistrationStatus.Registered && r.Session!.StartDate >= start && r.Session.StartDate <= end
-                           select new Seat(r.PersonId, r.Attended == true, r.Passed == true)).ToListAsync(ct);
-
-        var counted = hours.Select(h => (Person: h, Fact: facts.TryGetValue(h.Id, out var f) ? f : new Fact(h.SchoolCode, h.School, h.Position, null))).ToList();
-        var seated = seats.Where(x => facts.ContainsKey(x.PersonId)).Select(x => (Seat: x, Fact: facts[x.PersonId])).ToList();
+        var groups = await (from r in db.Registrations.AsNoTracking()
+                            join p in people on r.PersonId equals p.Id
+                            where r.AreaId == areaId && r.Status == RegistrationStatus.Registered && r.Session!.StartDate >= start && r.Session.StartDate <= end
+                            group r by new { r.PersonId, Attended = r.Attended == true, Passed = r.Passed == true, Hours = r.Hours ?? r.Session!.Course!.Hours } into g
+                            select new { g.Key.PersonId, g.Key.Attended, g.Key.Passed, g.Key.Hours, Count = g.Count() }).ToListAsync(ct);
+        var sessionHours = groups.Where(g => g.Attended).GroupBy(g => g.PersonId).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours * x.Count));
+        var external = (await db.ExternalCompletions.AsNoTracking()
+                .Where(e => e.AreaId == areaId && e.CompletedOn >= start && e.CompletedOn <= end && people.Any(p => p.Id == e.PersonId))
+                .GroupBy(e => new { e.PersonId, e.Hours }).Select(g => new { g.Key.PersonId, g.Key.Hours, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(e => e.PersonId).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours * x.Count));
+        var counted = read.Where(p => p.Counts).Select(p => (Hours: sessionHours.GetValueOrDefault(p.Id) + external.GetValueOrDefault(p.Id), Fact: facts[p.Id])).ToList();
+        var seated = groups.Select(g => (Seat: new Seat(g.PersonId, g.Attended, g.Passed, g.Count), Fact: facts[g.PersonId])).ToList();
 
         List<DevelopmentRow> By<TKey>(Func<Fact, TKey> key, Func<IEnumerable<TKey>, IEnumerable<TKey>> order, Func<TKey, string> label,
             Func<TKey, string?>? code = null)
         {
-            var people = counted.ToLookup(c => key(c.Fact), c => c.Person);
+            var hoursOf = counted.ToLookup(c => key(c.Fact), c => c.Hours);
             var seatsOf = seated.ToLookup(x => key(x.Fact), x => x.Seat);
-            return order(people.Select(g => g.Key).Concat(seatsOf.Select(g => g.Key)).Distinct())
-                .Select(k => Row(label(k), code?.Invoke(k), people[k], seatsOf[k], settings.RequiredHoursPerYear)).ToList();
+            return order(hoursOf.Select(g => g.Key).Concat(seatsOf.Select(g => g.Key)).Distinct())
+                .Select(k => Row(label(k), code?.Invoke(k), hoursOf[k], seatsOf[k], required)).ToList();
         }
 
         // Schools by name, the area office's staff last; positions and subject areas in the order the registry lists them, "ไม่ระบุ" last.
@@ -73,16 +84,16 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
             k => k.School ?? NoSchool, k => k.SchoolCode);
         var positions = By(f => f.Position, keys => keys.Order(), PT.Label);
         var subjects = By(f => f.Major, keys => keys.OrderBy(k => k is null).ThenBy(k => k), k => k is { } m ? PT.Label(m) : Unspecified);
-        var total = Row("รวม", null, hours, seated.Select(x => x.Seat), settings.RequiredHoursPerYear);
-        return new DevelopmentDashboard(fiscalYear, settings.RequiredHoursPerYear, total, schools, positions, subjects);
+        var total = Row("รวม", null, counted.Select(c => c.Hours), seated.Select(x => x.Seat), required);
+        return new DevelopmentDashboard(fiscalYear, required, total, schools, positions, subjects);
     }
 
-    private static DevelopmentRow Row(string label, string? schoolCode, IEnumerable<PersonHours> people, IEnumerable<Seat> seats, decimal required)
+    private static DevelopmentRow Row(string label, string? schoolCode, IEnumerable<decimal> hours, IEnumerable<Seat> seats, decimal required)
     {
-        var p = people.ToList();
+        var h = hours.ToList();
         var s = seats.ToList();
-        return new DevelopmentRow(label, schoolCode, p.Count, p.Sum(h => h.Hours), p.Count(h => h.Hours >= required),
-            s.Count, s.Count(x => x.Attended), s.Count(x => x.Passed));
+        return new DevelopmentRow(label, schoolCode, h.Count, h.Sum(), h.Count(x => x >= required),
+            s.Sum(x => x.Count), s.Where(x => x.Attended).Sum(x => x.Count), s.Where(x => x.Passed).Sum(x => x.Count));
     }
 
     /// <summary>A table of lines; on screen a school links to its own dashboard in the same fiscal year.</summary>

@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Phatthana.Tests.Infrastructure;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Accounts;
+using Phatthana.Web.Features.Training;
 
 namespace Phatthana.Tests.Features.Training;
 
@@ -131,6 +133,30 @@ public sealed partial class TrainingDashboardTests(AppHosts hosts) : ProviderTes
         // The year before holds only b1's pass.
         var before = Table(await PageAsync(s.World.Admin, Url(s, "fiscalYear=2568")), "จำแนกตามสถานศึกษา");
         Assert.Equal(Cells(1, "10.00", "10.00", "0.00", 1, 1, "100.00"), before[s.NameB]);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task External_hours_add_to_a_persons_session_hours_and_the_person_is_counted_once(DatabaseProvider provider)
+    {
+        var host = await Host(provider);
+        var s = await SeedAsync(host);
+        await host.WithDbAsync(async db =>
+        {
+            var a1 = await db.People.SingleAsync(p => p.FirstName == "เอหนึ่ง" && p.School!.Code == s.SchoolA);
+            var b2 = await db.People.SingleAsync(p => p.FirstName == "บีสอง" && p.School!.Code == s.SchoolB);
+            // a1 (22 h from two sessions) gains 2.5 + 2.5 h in 2569; one from 2568 does not count; the contract teacher's never does.
+            foreach (var (person, on, hours) in new[] { (a1, new DateOnly(2026, 2, 1), 2.5m), (a1, new DateOnly(2026, 4, 1), 2.5m),
+                         (a1, new DateOnly(2025, 9, 1), 7m), (b2, new DateOnly(2026, 2, 1), 9m) })
+                db.ExternalCompletions.Add(new ExternalCompletion { AreaId = person.AreaId, PersonId = person.Id, Source = "TEPE Online", Title = "ภายนอก", CompletedOn = on, Hours = hours });
+            return await db.SaveChangesAsync();
+        });
+        var doc = await PageAsync(s.World.Admin, Url(s));
+
+        // Still 4 people, 40 + 5 = 45 hours; the seats are unchanged.
+        Assert.Equal(["4", "45", "11.25", "25.00", "6", "5", "4", "66.67"], doc.QuerySelectorAll(".card .figure").Select(f => f.TextContent.Trim()).ToList());
+        Assert.Equal(Cells(3, "45.00", "15.00", "33.33", 4, 3, "75.00"), Table(doc, "จำแนกตามสถานศึกษา")[s.NameA]);
+        Assert.Equal(Cells(1, "27.00", "27.00", "100.00", 3, 3, "100.00"), Table(doc, "จำแนกตามกลุ่มสาระ (วิชาเอก)")["ภาษาไทย"]);
+        Assert.Equal(Cells(0, "0.00", "", "", 1, 1, "100.00"), Table(doc, "จำแนกตามตำแหน่ง")["ครูอัตราจ้าง"]);
     }
 
     [Theory, MemberData(nameof(Providers))]

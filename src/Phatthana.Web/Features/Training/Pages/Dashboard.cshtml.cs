@@ -26,7 +26,7 @@ public sealed class DashboardModel(AppDbContext database, RouteScope route, Time
             if (format is not null) return ApiResults.Validation(Errors).ToActionResult();
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        Dashboard = await DevelopmentDashboard.BuildAsync(Db, Area.Id, Year, SelectedSchool?.Id, HttpContext.RequestAborted);
+        Dashboard = await DevelopmentDashboard.BuildAsync(Db, Area.Id, Year, SelectedSchool?.Id, HttpContext.RequestAborted, Settings);
         if (format is { } f)
             return ReportResults.File(HttpContext, await Dashboard.ReportAsync(HttpContext, Area, Subtitle, HttpContext.RequestAborted), f).ToActionResult();
         Parts = Dashboard.Parts.Select(p => (p.Heading, p.Spec.ToView([.. p.Rows, Dashboard.Total], fmt),
