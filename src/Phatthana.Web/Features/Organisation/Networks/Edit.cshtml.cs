@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Phatthana.Web.Data;
 using Phatthana.Web.Features.Organisation.Schools;
+using Phatthana.Web.Features.Personnel;
 using Phatthana.Web.Shared.Auth;
 using Phatthana.Web.Shared.Thai;
 
@@ -45,6 +46,34 @@ public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope
     }
 
     [BindProperty] public PartForm Part { get; set; } = new();
+
+    /// <summary>A seat on the board: one of a person (national ID), a school (its director) or a name typed in.</summary>
+    public sealed class RoleForm
+    {
+        public NetworkRoleKind? Role { get; set; }
+        public string? Person { get; set; }
+        public string? School { get; set; }
+        public string? Name { get; set; }
+        public string? From { get; set; }
+        public string? To { get; set; }
+    }
+
+    public sealed class CentreForm
+    {
+        public SubjectArea? Subject { get; set; }
+        public string? School { get; set; }
+        public string? Supervisor { get; set; }
+    }
+
+    public sealed class SupervisorForm
+    {
+        public string? Person { get; set; }
+    }
+
+    // Each form its own prefix, so a message goes under its own form's field only (several forms have a school or a date).
+    [BindProperty] public RoleForm Board { get; set; } = new();
+    [BindProperty] public CentreForm Centre { get; set; } = new();
+    [BindProperty] public SupervisorForm Assign { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -94,6 +123,46 @@ public sealed class EditModel(AppDbContext db, RouteScope route, UserScope scope
         outcome.CopyTo(ModelState, "Part");
         return outcome.Succeeded ? "บันทึกการประชุมแล้ว" : null;
     });
+
+    public Task<IActionResult> OnPostRoleAsync(string id) => WithNetwork(id, async network =>
+    {
+        var (from, to) = (Date(Board.From, "Board.From", false), Date(Board.To, "Board.To", false));
+        if (!ModelState.IsValid) return null;
+        var outcome = await parts.AddRoleAsync(network, new RoleInput(Board.Role, Board.Person, Board.School, Board.Name, from, to));
+        outcome.CopyTo(ModelState, nameof(Board));
+        return outcome.Succeeded ? "เพิ่มคณะกรรมการเครือข่ายแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostRemoveRoleAsync(string id, Guid entryId) => WithNetwork(id, async network =>
+        await Entry(db.NetworkRoles, network, entryId) is { } role && (await parts.DeleteRoleAsync(network, role)).Succeeded ? $"นำ{role.Name}ออกจากคณะกรรมการแล้ว" : null);
+
+    public Task<IActionResult> OnPostCentreAsync(string id) => WithNetwork(id, async network =>
+    {
+        var outcome = await parts.AddCentreAsync(network, new CentreInput(Centre.Subject, Centre.School, Centre.Supervisor));
+        outcome.CopyTo(ModelState, nameof(Centre));
+        return outcome.Succeeded ? "เพิ่มศูนย์วิชาการแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostRemoveCentreAsync(string id, Guid entryId) => WithNetwork(id, async network =>
+        await Entry(db.AcademicCentres, network, entryId) is { } centre && (await parts.RemoveAsync(centre)).Succeeded ? "ลบศูนย์วิชาการแล้ว" : null);
+
+    public Task<IActionResult> OnPostSupervisorAsync(string id) => WithNetwork(id, async network =>
+    {
+        var outcome = await parts.AddSupervisorAsync(network, new SupervisorInput(Assign.Person));
+        outcome.CopyTo(ModelState, nameof(Assign));
+        return outcome.Succeeded ? "เพิ่มศึกษานิเทศก์ผู้รับผิดชอบแล้ว" : null;
+    });
+
+    public Task<IActionResult> OnPostRemoveSupervisorAsync(string id, Guid entryId) => WithNetwork(id, async network =>
+        await Entry(db.NetworkSupervisors, network, entryId) is { } assigned && (await parts.RemoveAsync(assigned)).Succeeded ? "นำศึกษานิเทศก์ออกจากเครือข่ายแล้ว" : null);
+
+    /// <summary>An entry of this network to remove; when it is gone already the page says so.</summary>
+    private async Task<T?> Entry<T>(IQueryable<T> set, SchoolNetwork network, Guid entryId) where T : class
+    {
+        var entry = await set.FirstOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == entryId && EF.Property<Guid>(e, "NetworkId") == network.Id);
+        if (entry is null) ModelState.AddModelError("", "ไม่พบรายการนี้ในเครือข่าย (อาจถูกลบไปแล้ว) — โหลดหน้าใหม่แล้วลองอีกครั้ง");
+        return entry;
+    }
 
     /// <summary>Runs a part's form: on success back to the page with the message; otherwise the page again with the errors.</summary>
     private async Task<IActionResult> WithNetwork(string id, Func<SchoolNetwork, Task<string?>> work)

@@ -67,6 +67,13 @@ public sealed class NetworkParts(AppDbContext db, TimeProvider time)
         return await db.TrySaveAsync(role, "", "", ct);
     }
 
+    /// <summary>Removes a centre, an assigned supervisor, a goal or a meeting (nothing else depends on them).</summary>
+    public async Task<Outcome<T>> RemoveAsync<T>(T entry, CancellationToken ct = default) where T : class
+    {
+        db.Remove(entry);
+        return await db.TrySaveAsync(entry, "", "", ct);
+    }
+
     /// <summary>The network's Chair and Secretary fields name today's holders (the list and other features read them).</summary>
     private async Task SyncBoardAsync(SchoolNetwork network, CancellationToken ct)
     {

@@ -44,22 +44,22 @@ public static class NetworkPartsApi
         g.MapPut("/goals/{entryId:guid}", (Guid id, Guid entryId, GoalInput input, RouteScope scope, AppDbContext db, NetworkParts parts) =>
                 WithNetwork(id, scope, db, n => WithEntry(db.NetworkGoals, id, entryId, scope, async x => (await parts.SaveGoalAsync(n, x, input)).ToApi(_ => TypedResults.NoContent()))))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Change a goal (or enter its result)").WritesNothing();
-        g.MapDelete("/goals/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db) =>
-                WithEntry(db.NetworkGoals, id, entryId, scope, x => Remove(db, x)))
+        g.MapDelete("/goals/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db, NetworkParts parts) =>
+                WithEntry(db.NetworkGoals, id, entryId, scope, async x => (await parts.RemoveAsync(x)).ToApi(_ => TypedResults.NoContent())))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Remove a goal").WritesNothing();
 
         g.MapPost("/centres", (Guid id, CentreInput input, RouteScope scope, AppDbContext db, NetworkParts parts) =>
                 WithNetwork(id, scope, db, async n => (await parts.AddCentreAsync(n, input)).ToApi(x => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/networks/{id}", new { x.Id }))))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Add an academic centre: subject area, host member school, supervisor (national ID)").WritesNothing();
-        g.MapDelete("/centres/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db) =>
-                WithEntry(db.AcademicCentres, id, entryId, scope, x => Remove(db, x)))
+        g.MapDelete("/centres/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db, NetworkParts parts) =>
+                WithEntry(db.AcademicCentres, id, entryId, scope, async x => (await parts.RemoveAsync(x)).ToApi(_ => TypedResults.NoContent())))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Remove an academic centre").WritesNothing();
 
         g.MapPost("/supervisors", (Guid id, SupervisorInput input, RouteScope scope, AppDbContext db, NetworkParts parts) =>
                 WithNetwork(id, scope, db, async n => (await parts.AddSupervisorAsync(n, input)).ToApi(x => TypedResults.Created($"/api/v1/areas/{scope.Area.Code}/networks/{id}", new { x.Id }))))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Assign a supervisor (ศึกษานิเทศก์, by national ID) to the network").WritesNothing();
-        g.MapDelete("/supervisors/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db) =>
-                WithEntry(db.NetworkSupervisors, id, entryId, scope, x => Remove(db, x)))
+        g.MapDelete("/supervisors/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db, NetworkParts parts) =>
+                WithEntry(db.NetworkSupervisors, id, entryId, scope, async x => (await parts.RemoveAsync(x)).ToApi(_ => TypedResults.NoContent())))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Unassign a supervisor").WritesNothing();
 
         g.MapPost("/meetings", (Guid id, MeetingInput input, RouteScope scope, AppDbContext db, NetworkParts parts) =>
@@ -69,8 +69,8 @@ public static class NetworkPartsApi
                 WithNetwork(id, scope, db, n => WithEntry(db.NetworkMeetings.Include(m => m.Attendance), id, entryId, scope,
                     async x => (await parts.SaveMeetingAsync(n, x, input, null)).ToApi(_ => TypedResults.NoContent()))))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Change a meeting (its minutes and attendance are replaced)").WritesNothing();
-        g.MapDelete("/meetings/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db) =>
-                WithEntry(db.NetworkMeetings.Include(m => m.Attendance), id, entryId, scope, x => Remove(db, x)))
+        g.MapDelete("/meetings/{entryId:guid}", (Guid id, Guid entryId, RouteScope scope, AppDbContext db, NetworkParts parts) =>
+                WithEntry(db.NetworkMeetings.Include(m => m.Attendance), id, entryId, scope, async x => (await parts.RemoveAsync(x)).ToApi(_ => TypedResults.NoContent())))
             .RequireAuthorization(Policies.AreaAdmin).WithSummary("Remove a meeting").WritesNothing();
         return api;
     }
@@ -84,11 +84,5 @@ public static class NetworkPartsApi
         var entry = await set.Where(e => EF.Property<Guid>(e, "Id") == entryId && EF.Property<Guid>(e, "NetworkId") == networkId && EF.Property<Guid>(e, "AreaId") == scope.Area.Id)
             .FirstOrDefaultAsync();
         return entry is null ? ApiResults.NotFound() : await then(entry);
-    }
-
-    private static async Task<IResult> Remove<T>(AppDbContext db, T entry) where T : class
-    {
-        db.Remove(entry);
-        return (await db.TrySaveAsync(entry, "", "")).ToApi(_ => TypedResults.NoContent());
     }
 }
