@@ -13,7 +13,10 @@ namespace Phatthana.Bench.Scale;
 /// <code>
 ///   scale                       SQLite at area scale, PostgreSQL at national scale, 60 s load runs; rewrites the docs section
 ///   scale --quick               SQLite at area scale, PostgreSQL at area scale, 15 s load runs; printed only
-///   scale [--quick] [--write] [sqlite|postgres] [area|region|national] [--seconds N]
+///   scale [--quick] [--write] [sqlite|postgres] [area|region|national] [--seconds N] [--think MS]
+///   --keep        keep the loaded database (its connection and load figures in a manifest in the temp folder)
+///   --reuse       use the database a --keep run left (no loading; the load run's registrations taken back first)
+///   --load-only   load (and keep) only: no scenarios, no HTTP load
 /// </code>
 /// </summary>
 public static class ScaleBench
@@ -33,30 +36,54 @@ public static class ScaleBench
         var sizes = args.Where(a => a is "area" or "region" or "national").Select(ScaleSize.Parse).ToList();
         ScaleSize SizeFor(DatabaseProvider p) => sizes.Count > 0 ? sizes[0] : p == DatabaseProvider.Sqlite || quick ? ScaleSize.Area : ScaleSize.National;
 
+        var loadOnly = args.Contains("--load-only");
+        var keep = args.Contains("--keep") || loadOnly;
+        var reuse = args.Contains("--reuse");
         var runs = new List<(ScaleLoadFigures Load, List<ScenarioFigures> Scenarios, LoadFigures Http)>();
         foreach (var provider in providers)
         {
             var loadBefore = Harness.LoadAverage();
             var size = SizeFor(provider);
             var name = BenchDatabase.Name(provider);
-            var db = await BenchDatabase.CreateAsync(provider, "scale");
+            var manifest = Path.Combine(Path.GetTempPath(), $"phatthana-scale-kept-{name}-{size.Name}.json");
+            var kept = reuse && File.Exists(manifest) ? JsonSerializer.Deserialize<KeptDatabase>(File.ReadAllText(manifest), Json) : null;
+            if (reuse && kept is null) Console.WriteLine($"scale: --reuse but no {manifest}: loading afresh");
+            var db = kept?.Database ?? await BenchDatabase.CreateAsync(provider, "scale");
             var sessionsFile = Path.GetTempFileName();
+            var dropAfter = !keep && kept is null;
             try
             {
-                Console.WriteLine($"scale: load {size.Name} ({size.Areas} areas) on {name}");
-                var load = JsonSerializer.Deserialize<ScaleLoadFigures>(Harness.RunChild(AsTheApp, null, "scale-child", "load", name, db.ConnectionString, size.Name,
-                    (Readers + Writers).ToString(CultureInfo.InvariantCulture)), Json)!;
-                Console.WriteLine($"  {load.Rows:N0} rows (+ {load.AuditRows:N0} audit rows) in {load.WriteSeconds:0.0} s: {load.RowsPerSecond:N0} rows/s; generated in {load.GenerateSeconds:0.0} s");
+                ScaleLoadFigures load;
+                if (kept is not null)
+                {
+                    load = kept.Load;
+                    Console.WriteLine($"scale: reusing {db.Location} ({size.Name}, loaded {kept.LoadedAt:u}); the last load run's registrations taken back: " +
+                        Harness.RunChild(AsTheApp, null, "scale-child", "reset", name, db.ConnectionString, WriteSessions(sessionsFile, load)));
+                }
+                else
+                {
+                    Console.WriteLine($"scale: load {size.Name} ({size.Areas} areas) on {name}");
+                    load = JsonSerializer.Deserialize<ScaleLoadFigures>(Harness.RunChild(AsTheApp, null, "scale-child", "load", name, db.ConnectionString, size.Name,
+                        (Readers + Writers).ToString(CultureInfo.InvariantCulture)), Json)!;
+                    Console.WriteLine($"  {load.Rows:N0} rows (+ {load.AuditRows:N0} audit rows) in {load.WriteSeconds:0.0} s: {load.RowsPerSecond:N0} rows/s; generated in {load.GenerateSeconds:0.0} s");
+                    if (keep)
+                    {
+                        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new KeptDatabase(db, load, DateTimeOffset.UtcNow), Json));
+                        Console.WriteLine($"scale: kept {db.Location}; manifest {manifest} (drop it with DROP DATABASE, or delete the folder, when done)");
+                    }
+                }
+                if (loadOnly) continue;
                 Console.WriteLine($"scale: scenarios on {name}");
                 var scenarios = JsonSerializer.Deserialize<List<ScenarioFigures>>(Harness.RunChild(AsTheApp, null, "scale-child", "scenarios", name, db.ConnectionString, quick ? "quick" : "full"), Json)!;
                 Console.WriteLine($"scale: HTTP load, {Readers} readers + {Writers} writers for {seconds} s on {name}");
-                await File.WriteAllLinesAsync(sessionsFile, load.OpenSessions);
+                WriteSessions(sessionsFile, load);
                 var http = JsonSerializer.Deserialize<LoadFigures>(Harness.RunChild((IReadOnlyDictionary<string, string>?)null, null, "scale-child", "http", name, db.ConnectionString, load.Areas.ToString(CultureInfo.InvariantCulture),
                     sessionsFile, Readers.ToString(CultureInfo.InvariantCulture), Writers.ToString(CultureInfo.InvariantCulture), seconds.ToString(CultureInfo.InvariantCulture), think.ToString(CultureInfo.InvariantCulture)), Json)!;
                 foreach (var p in http.Pages.Append(http.Writes))
                     Console.WriteLine($"  {p.Page}: {p.Requests:N0} requests, {p.Errors} errors, p50 {p.P50Ms:0.0} / p95 {p.P95Ms:0.0} / p99 {p.P99Ms:0.0} ms (alone {p.AloneMedianMs:0.0} ms)");
                 Console.WriteLine($"  {http.Requests:N0} requests in {http.Seconds:0.0} s: {http.RequestsPerSecond:0.0}/s, {http.Errors} errors");
                 foreach (var e in http.ErrorSamples) Console.WriteLine($"  error: {e}");
+                // A reused database's loading figures are those of the run that loaded it (its date in the section's heading).
                 var run = (load with { OpenSessions = [] }, scenarios, http);
                 runs.Add(run);
                 var body = Section([run], quick, seconds, loadBefore, Harness.LoadAverage(), args);
@@ -67,7 +94,7 @@ public static class ScaleBench
             finally
             {
                 File.Delete(sessionsFile);
-                await db.DropAsync();
+                if (dropAfter) await db.DropAsync();
             }
         }
         return 0;
@@ -78,6 +105,7 @@ public static class ScaleBench
         object result = args switch
         {
             ["load", var p, var cs, var size, var users] => await ScaleLoad.RunAsync(BenchDatabase.ParseProvider(p), cs, ScaleSize.Parse(size), int.Parse(users, CultureInfo.InvariantCulture)),
+            ["reset", var p, var cs, var file] => await ScaleLoad.TakeBackRegistrationsAsync(BenchDatabase.ParseProvider(p), cs, [.. File.ReadAllLines(file)]),
             ["scenarios", var p, var cs, var mode] => await ScaleScenarios.RunAsync(BenchDatabase.ParseProvider(p), cs, mode == "quick"),
             ["http", var p, var cs, var areas, var file, var readers, var writers, var secs, var thinkMs] => await LoadRun.RunAsync(BenchDatabase.ParseProvider(p), cs,
                 int.Parse(areas, CultureInfo.InvariantCulture), [.. File.ReadAllLines(file)], int.Parse(readers, CultureInfo.InvariantCulture),
@@ -86,6 +114,14 @@ public static class ScaleBench
         };
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result, result.GetType(), Json));
         return 0;
+    }
+
+    private sealed record KeptDatabase(BenchDatabase Database, ScaleLoadFigures Load, DateTimeOffset LoadedAt);
+
+    private static string WriteSessions(string file, ScaleLoadFigures load)
+    {
+        File.WriteAllLines(file, load.OpenSessions);
+        return file;
     }
 
     private static string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture) + " ms";

@@ -126,4 +126,22 @@ public static class ScaleLoad
         return new ScaleLoadFigures(BenchDatabase.Name(provider), size.Name, size.Areas, schools, people, registrations, rows, audit, generating, writing, vacuum, bytes,
             Harness.PeakMegabytes(), [.. tables.Select(t => new TableFigures(t.Key, t.Value.Rows, t.Value.Seconds))], open);
     }
+
+    /// <summary>
+    /// For a reused database (<c>scale --reuse</c>): take back what an earlier HTTP load run's writers registered in the open
+    /// sessions (they start with no one registered), so each load run registers the same people as the first. Returns the number taken back.
+    /// </summary>
+    public static async Task<int> TakeBackRegistrationsAsync(DatabaseProvider provider, string cs, List<string> openSessions)
+    {
+        var ids = openSessions.Select(s => Guid.Parse(s.Split(':')[1])).ToList();
+        using var host = AppServices.Build(provider, cs);
+        await using var scope = host.SystemScope(out var db);
+        var taken = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            taken += await db.Registrations.IgnoreQueryFilters().Where(r => chunk.Contains(r.SessionId)).ExecuteDeleteAsync();
+            await db.TrainingSessions.IgnoreQueryFilters().Where(s => chunk.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Registered, 0));
+        }
+        return taken;
+    }
 }

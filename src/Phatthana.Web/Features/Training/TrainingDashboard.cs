@@ -35,15 +35,15 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
 
     private sealed record Fact(string? SchoolCode, string? School, Position Position, SubjectArea? Major);
 
-    /// <summary>The seats of one person with the same results and hours, counted in the database.</summary>
-    private sealed record Seat(Guid PersonId, bool Attended, bool Passed, int Count);
+    /// <summary>The seats of one person in the year, counted in the database: all, attended, passed.</summary>
+    private sealed record Seat(Guid PersonId, int Enrolled, int Attended, int Passed);
 
     /// <summary>
     /// The figures as far as the caller sees them: the hours as <see cref="TrainingLedger.HoursAsync"/> counts them (the
     /// people whose development counts, attended seats and external completions); the seats are joined to the people the
     /// caller may see, so a director's dashboard holds only their school. The people are read once and the registrations
-    /// are counted in the database by person, result and hours (SQLite cannot sum decimals, so the hours are summed here
-    /// over those few lines); <paramref name="settings"/> when the caller has read them already.
+    /// are counted and their hours summed in the database, one line a person; <paramref name="settings"/> when the caller
+    /// has read them already.
     /// </summary>
     public static async Task<DevelopmentDashboard> BuildAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default,
         TrainingSettings? settings = null)
@@ -57,18 +57,19 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
                 p.Position, p.Major, Counts = counts.Contains(p.Id) }).ToListAsync(ct);
         var facts = read.ToDictionary(p => p.Id, p => new Fact(p.SchoolCode, p.School, p.Position, p.Major));
         var (start, end) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var groups = await (from r in db.Registrations.AsNoTracking()
-                            join p in people on r.PersonId equals p.Id
-                            where r.AreaId == areaId && r.Status == RegistrationStatus.Registered && r.Session!.StartDate >= start && r.Session.StartDate <= end
-                            group r by new { r.PersonId, Attended = r.Attended == true, Passed = r.Passed == true, Hours = r.Hours ?? r.Session!.Course!.Hours } into g
-                            select new { g.Key.PersonId, g.Key.Attended, g.Key.Passed, g.Key.Hours, Count = g.Count() }).ToListAsync(ct);
-        var sessionHours = groups.Where(g => g.Attended).GroupBy(g => g.PersonId).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours * x.Count));
-        var external = (await db.ExternalCompletions.AsNoTracking()
-                .Where(e => e.AreaId == areaId && e.CompletedOn >= start && e.CompletedOn <= end && people.Any(p => p.Id == e.PersonId))
-                .GroupBy(e => new { e.PersonId, e.Hours }).Select(g => new { g.Key.PersonId, g.Key.Hours, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(e => e.PersonId).ToDictionary(g => g.Key, g => g.Sum(x => x.Hours * x.Count));
+        // One line a person: their seats, attended and passed, and the hours of the attended ones (summed as Sums.Exact says);
+        // the people the caller may see are kept here, from those read above, rather than joined once a registration.
+        var seats = (await TrainingLedger.SeatsOfYear(db, areaId, start, end)
+                .GroupBy(r => r.PersonId)
+                .Select(g => new { PersonId = g.Key, Enrolled = g.Count(), Attended = g.Count(r => r.Attended), Passed = g.Count(r => r.Passed),
+                    Hours = g.Sum(r => r.Attended ? (double)r.Hours : 0.0) })
+                .ToListAsync(ct))
+            .Where(g => facts.ContainsKey(g.PersonId)).ToList();
+        var sessionHours = seats.ToDictionary(g => g.PersonId, g => Sums.Exact(g.Hours));
+        var external = await TrainingLedger.ExternalHours(db.ExternalCompletions.AsNoTracking()
+            .Where(e => e.AreaId == areaId && e.CompletedOn >= start && e.CompletedOn <= end && people.Any(p => p.Id == e.PersonId)), ct);
         var counted = read.Where(p => p.Counts).Select(p => (Hours: sessionHours.GetValueOrDefault(p.Id) + external.GetValueOrDefault(p.Id), Fact: facts[p.Id])).ToList();
-        var seated = groups.Select(g => (Seat: new Seat(g.PersonId, g.Attended, g.Passed, g.Count), Fact: facts[g.PersonId])).ToList();
+        var seated = seats.Select(g => (Seat: new Seat(g.PersonId, g.Enrolled, g.Attended, g.Passed), Fact: facts[g.PersonId])).ToList();
 
         List<DevelopmentRow> By<TKey>(Func<Fact, TKey> key, Func<IEnumerable<TKey>, IEnumerable<TKey>> order, Func<TKey, string> label,
             Func<TKey, string?>? code = null)
@@ -93,7 +94,7 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
         var h = hours.ToList();
         var s = seats.ToList();
         return new DevelopmentRow(label, schoolCode, h.Count, h.Sum(), h.Count(x => x >= required),
-            s.Sum(x => x.Count), s.Where(x => x.Attended).Sum(x => x.Count), s.Where(x => x.Passed).Sum(x => x.Count));
+            s.Sum(x => x.Enrolled), s.Sum(x => x.Attended), s.Sum(x => x.Passed));
     }
 
     /// <summary>A table of lines; on screen a school links to its own dashboard in the same fiscal year.</summary>

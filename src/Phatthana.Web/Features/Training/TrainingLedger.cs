@@ -62,21 +62,44 @@ public static class TrainingLedger
             .OrderBy(p => p.School ?? "\uffff", ThaiText.Comparer).ThenBy(p => p.Name, ThaiText.Comparer).ToList();
     }
 
+    /// <summary>A seat (registered, not waitlisted or cancelled) in a session of the area starting between the dates.</summary>
+    /// <remarks>Set by member (not by constructor), so that EF can group and sum by its members in SQL.</remarks>
+    public sealed class SeatLine
+    {
+        public Guid PersonId { get; init; }
+        public bool Attended { get; init; }
+        public bool Passed { get; init; }
+        public decimal Hours { get; init; }
+    }
+
+    /// <summary>
+    /// The seats in the area's sessions starting between the dates, with the hours they count (entered, else the course's),
+    /// for the caller to group and sum in the database. From the sessions to their registrations (the index by session),
+    /// joined by hand: a navigation inside a grouped sum becomes a subquery a group in EF's SQL.
+    /// </summary>
+    public static IQueryable<SeatLine> SeatsOfYear(AppDbContext db, Guid areaId, DateOnly first, DateOnly last) =>
+        from session in db.TrainingSessions.AsNoTracking()
+        where session.AreaId == areaId && session.StartDate >= first && session.StartDate <= last
+        join course in db.Courses on session.CourseId equals course.Id
+        join r in db.Registrations on session.Id equals r.SessionId
+        where r.Status == RegistrationStatus.Registered
+        select new SeatLine { PersonId = r.PersonId, Attended = r.Attended == true, Passed = r.Passed == true, Hours = r.Hours ?? course.Hours };
+
+    /// <summary>External completions' hours a person, summed in the database (<see cref="Sums.Exact"/>).</summary>
+    public static Task<Dictionary<Guid, decimal>> ExternalHours(IQueryable<ExternalCompletion> completions, CancellationToken ct) =>
+        completions.GroupBy(e => e.PersonId).Select(g => new { PersonId = g.Key, Hours = g.Sum(e => (double)e.Hours) })
+            .ToDictionaryAsync(e => e.PersonId, e => Sums.Exact(e.Hours), ct);
+
     /// <summary>Every holder's hours in the fiscal year.</summary>
     public static async Task<List<PersonHours>> HoursAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(db, areaId, ct);
         var holders = await HoldersAsync(db, areaId, schoolId, ct);
         var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var sessions = (await db.Registrations.AsNoTracking()
-                .Where(r => r.AreaId == areaId && r.Status == RegistrationStatus.Registered && r.Attended == true
-                            && r.Session!.StartDate >= from && r.Session.StartDate <= to)
-                .Select(r => new { r.PersonId, Hours = r.Hours ?? r.Session!.Course!.Hours }).ToListAsync(ct))
-            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Sum(r => r.Hours));
-        var external = (await db.ExternalCompletions.AsNoTracking()
-                .Where(e => e.AreaId == areaId && e.CompletedOn >= from && e.CompletedOn <= to)
-                .Select(e => new { e.PersonId, e.Hours }).ToListAsync(ct))
-            .GroupBy(e => e.PersonId).ToDictionary(g => g.Key, g => g.Sum(e => e.Hours));
+        var sessions = await SeatsOfYear(db, areaId, from, to).Where(r => r.Attended)
+            .GroupBy(r => r.PersonId).Select(g => new { PersonId = g.Key, Hours = g.Sum(r => (double)r.Hours) })
+            .ToDictionaryAsync(g => g.PersonId, g => Sums.Exact(g.Hours), ct);
+        var external = await ExternalHours(db.ExternalCompletions.AsNoTracking().Where(e => e.AreaId == areaId && e.CompletedOn >= from && e.CompletedOn <= to), ct);
         return holders.Select(h => new PersonHours(h.Id, h.Name, h.SchoolCode, h.School, h.Position,
             sessions.GetValueOrDefault(h.Id), external.GetValueOrDefault(h.Id), settings.RequiredHoursPerYear)).ToList();
     }

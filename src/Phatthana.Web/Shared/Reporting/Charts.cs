@@ -42,7 +42,9 @@ public static partial class ChartRenderer
     /// placed apart from their consonant, so only the first position is kept and the browser shapes the text
     /// with the page's own Sarabun.
     /// </summary>
-    public static string Svg(ChartSpec spec)
+    public static string Svg(ChartSpec spec) => Drawn.GetOrAdd("svg", spec, () => DrawSvg(spec));
+
+    private static string DrawSvg(ChartSpec spec)
     {
         string svg;
         lock (Gate) svg = Build(spec).GetSvgXml(spec.Width, spec.Height);
@@ -57,7 +59,10 @@ public static partial class ChartRenderer
     private static partial System.Text.RegularExpressions.Regex GlyphPositions();
 
     /// <summary>PNG at <paramref name="scale"/>× the designed size (2× keeps print sharp).</summary>
-    public static byte[] Png(ChartSpec spec, float scale = 2f)
+    public static byte[] Png(ChartSpec spec, float scale = 2f) =>
+        Drawn.GetOrAdd(FormattableString.Invariant($"png{scale}"), spec, () => DrawPng(spec, scale));
+
+    private static byte[] DrawPng(ChartSpec spec, float scale)
     {
         lock (Gate)
         {
@@ -65,6 +70,43 @@ public static partial class ChartRenderer
             plot.ScaleFactor = scale;
             return plot.GetImageBytes((int)(spec.Width * scale), (int)(spec.Height * scale), ImageFormat.Png);
         }
+    }
+
+    /// <summary>
+    /// The charts already drawn, by everything a drawing depends on (<see cref="Key"/>): a chart is a pure function of its
+    /// declaration, so the same figures are drawn once and served again (a dashboard read by many users while its data
+    /// stand still), and changed figures make a different key — nothing to invalidate. Bounded: emptied when full.
+    /// </summary>
+    private static class Drawn
+    {
+        public const int Capacity = 256;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Cache = new(StringComparer.Ordinal);
+
+        public static T GetOrAdd<T>(string format, ChartSpec spec, Func<T> draw) where T : class
+        {
+            var key = format + "\u001e" + Key(spec);
+            if (Cache.TryGetValue(key, out var found)) return (T)found;
+            var drawn = draw();
+            if (Cache.Count >= Capacity) Cache.Clear();
+            Cache[key] = drawn;
+            return drawn;
+        }
+    }
+
+    /// <summary>Every part of a declaration the drawing reads, in one string (values to the last bit).</summary>
+    internal static string Key(ChartSpec spec)
+    {
+        var b = new System.Text.StringBuilder(256);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        b.Append((int)spec.Kind).Append('\u001f').Append(spec.Title).Append('\u001f').Append(spec.ValueAxis).Append('\u001f')
+            .Append(spec.ValueMax?.ToString("R", inv)).Append('\u001f').Append(spec.Width).Append('x').Append(spec.Height);
+        foreach (var c in spec.Categories) b.Append('\u001d').Append(c);
+        foreach (var s in spec.Series)
+        {
+            b.Append('\u001c').Append(s.Name).Append('\u001f').Append(s.Color);
+            foreach (var v in s.Values) b.Append('\u001f').Append(v.ToString("R", inv));
+        }
+        return b.ToString();
     }
 
     private static Plot Build(ChartSpec spec)

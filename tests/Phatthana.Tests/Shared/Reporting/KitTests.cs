@@ -75,6 +75,32 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_chart_drawn_once_is_served_again_and_any_change_in_its_figures_draws_it_anew()
+    {
+        var spec = new ChartSpec(ChartKind.Bar, $"แผนภูมิทดสอบ {Guid.NewGuid():N}", ["ก", "ข"], [new("ร้อยละ", [40, 60])]);
+        var first = ChartRenderer.Svg(spec);
+        // The same declaration (even a new object with equal contents) is the same drawing, not drawn again.
+        Assert.Same(first, ChartRenderer.Svg(spec with { Categories = ["ก", "ข"], Series = [new("ร้อยละ", [40, 60])] }));
+        // A changed value, label, colour or size is another chart.
+        var changed = new[]
+        {
+            spec with { Series = [new("ร้อยละ", [40, 61])] },
+            spec with { Categories = ["ก", "ค"] },
+            spec with { Series = [new("ร้อยละ", [40, 60], "#c0392b")] },
+            spec with { Width = 800 },
+        };
+        foreach (var other in changed)
+        {
+            var svg = ChartRenderer.Svg(other);
+            Assert.NotEqual(first, svg);
+            Assert.Equal(svg, ChartRenderer.Svg(other));
+        }
+        Assert.Contains("ค", XDocument.Parse(ChartRenderer.Svg(changed[1])).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+        Assert.Same(ChartRenderer.Png(spec), ChartRenderer.Png(spec));
+        Assert.NotSame(ChartRenderer.Png(spec), ChartRenderer.Png(spec, 1f));
+    }
+
+    [Fact]
     public void Labels_from_data_are_escaped_in_svg()
     {
         var spec = new ChartSpec(ChartKind.Bar, "<script>alert(1)</script> & co", ["<b>", "A & B"], [new("s", [1, 2])]);

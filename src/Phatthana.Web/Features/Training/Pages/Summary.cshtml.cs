@@ -78,18 +78,8 @@ public sealed class SummaryModel(AppDbContext db, RouteScope route, DisplayForma
 
     public string FileLink(string format) => QueryLinks.With(Request, ("format", format), ("fiscalYear", Year.ToString()));
 
-    public static async Task<List<Line>> LinesAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default)
-    {
-        var lines = await TrainingApi.SummaryLinesAsync(db, areaId, fiscalYear, ct);
-        var ids = lines.Select(l => l.SessionId).ToList();
-        // Means in memory: SQLite cannot average decimals, and a year's attendees are few.
-        var scores = await db.Registrations.AsNoTracking()
-            .Where(r => ids.Contains(r.SessionId) && r.Status == RegistrationStatus.Registered && r.Attended == true && r.PreTest != null && r.PostTest != null)
-            .Select(r => new { r.SessionId, Pre = r.PreTest!.Value, Post = r.PostTest!.Value }).ToListAsync(ct);
-        var bySession = scores.GroupBy(s => s.SessionId).ToDictionary(g => g.Key,
-            g => (Pre: Math.Round(g.Average(x => x.Pre), 2, MidpointRounding.AwayFromZero), Post: Math.Round(g.Average(x => x.Post), 2, MidpointRounding.AwayFromZero)));
-        return lines.Select(l => bySession.TryGetValue(l.SessionId, out var m) ? new Line(l.Row, m.Pre, m.Post) : new Line(l.Row, null, null)).ToList();
-    }
+    public static async Task<List<Line>> LinesAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default) =>
+        [.. (await TrainingApi.SummaryScoresAsync(db, areaId, fiscalYear, ct)).Select(l => new Line(l.Row, l.PreMean, l.PostMean))];
 
     /// <summary>รวม: enrolled and passed added up, the % of the totals (not a mean of percentages), and the year's overall means.</summary>
     public static ReportRow TotalRow(IReadOnlyList<Line> lines)
