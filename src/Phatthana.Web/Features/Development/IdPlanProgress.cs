@@ -60,6 +60,19 @@ public static class IdPlanProgress
         return PlanCounts.Of(await people.CountAsync(ct), plans);
     }
 
+    /// <summary>As <see cref="ForAreaAsync"/> for several fiscal years in two statements: the people once, the plans by year and state.</summary>
+    public static async Task<Dictionary<int, PlanCounts>> ForAreaYearsAsync(AppDbContext db, Guid areaId, IReadOnlyList<int> fiscalYears, CancellationToken ct = default)
+    {
+        var people = Expected(db, areaId, null);
+        var plans = await (from plan in db.IdPlans.AsNoTracking().Where(p => fiscalYears.Contains(p.FiscalYear))
+                           join p in people on plan.PersonId equals p.Id
+                           group plan by new { plan.FiscalYear, plan.Status } into g
+                           select new { g.Key.FiscalYear, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var count = await people.CountAsync(ct);
+        return fiscalYears.Distinct().ToDictionary(y => y,
+            y => PlanCounts.Of(count, plans.Where(p => p.FiscalYear == y).ToDictionary(p => p.Status, p => p.Count)));
+    }
+
     /// <summary>Every school's line (those with people to count), in Thai order, the area office's staff last, and the total.</summary>
     public static async Task<IdPlanProgressDto> BySchoolAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId, CancellationToken ct = default)
     {

@@ -41,10 +41,15 @@ public sealed class PlanView(AppDbContext db, KpiMetrics metrics, TimeProvider t
         var actuals = (await db.KpiActuals.AsNoTracking().Where(a => kpiIds.Contains(a.KpiId)).ToListAsync(ct)).ToLookup(a => a.KpiId);
         var strategyOrder = strategies.ToDictionary(s => s.Id, s => s.Number);
 
+        var readings = new MetricReadings(db);
         var kpiDtos = new List<KpiDto>();
         foreach (var k in kpis.OrderBy(k => k.StrategyId is { } s ? strategyOrder.GetValueOrDefault(s) : 0).ThenBy(k => k.SortOrder).ThenBy(k => k.Name))
         {
             var metric = metrics.Find(k.Metric);
+            // A bound KPI's years up to now, counted together (the metric decides how: one statement for all, or a year at a time).
+            List<int> upToNow = [.. Enumerable.Range(plan.StartFiscalYear, Math.Max(0, Math.Min(plan.EndFiscalYear, currentYear) - plan.StartFiscalYear + 1))];
+            var measured = metric is null ? null
+                : upToNow.Count == 0 ? new Dictionary<int, decimal?>() : await metric.ComputeYearsAsync(readings, plan.AreaId, upToNow, k.ProjectId, ct);
             var years = new List<KpiYearDto>();
             for (var year = plan.StartFiscalYear; year <= plan.EndFiscalYear; year++)
             {
@@ -53,7 +58,7 @@ public sealed class PlanView(AppDbContext db, KpiMetrics metrics, TimeProvider t
                 string? note = null;
                 if (year <= currentYear)
                 {
-                    if (metric is not null) actual = await metric.ComputeAsync(db, plan.AreaId, year, k.ProjectId, ct);
+                    if (measured is not null) actual = measured.GetValueOrDefault(year);
                     else if (actuals[k.Id].Where(a => a.FiscalYear == year).OrderByDescending(a => a.Half).FirstOrDefault() is { } entered)
                         (actual, note) = (entered.Value, entered.Note);
                 }

@@ -20,8 +20,9 @@ public sealed class TepeAssistantsMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
     {
+        var db = readings.Db;
         var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
         var assistants = db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active && p.Position == Position.AssistantTeacher);
         var total = await assistants.CountAsync(ct);
@@ -29,6 +30,28 @@ public sealed class TepeAssistantsMetric : IKpiMetric
             e.PersonId == p.Id && e.Source == ExternalSources.Tepe && e.Passed && e.CompletedOn >= from && e.CompletedOn <= to), ct);
         return Share.Of(passed, total);
     }
+
+    /// <summary>Every year at once: the assistants counted once (as they are now, as for a single year), their passes by date.</summary>
+    public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct)
+    {
+        var db = readings.Db;
+        var (from, to) = MetricYears.Span(fiscalYears);
+        var assistants = db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active && p.Position == Position.AssistantTeacher);
+        var total = await assistants.CountAsync(ct);
+        // A person counts once a year, however many passes that year: their passes' dates, per person.
+        var passes = await db.ExternalCompletions.AsNoTracking()
+            .Where(e => e.Source == ExternalSources.Tepe && e.Passed && e.CompletedOn >= from && e.CompletedOn <= to && assistants.Any(p => p.Id == e.PersonId))
+            .Select(e => new { e.PersonId, e.CompletedOn }).Distinct().ToListAsync(ct);
+        return MetricYears.ByYear(fiscalYears, passes.Select(p => (p.CompletedOn, p.PersonId)), people => Share.Of(people.Distinct().Count(), total));
+    }
+}
+
+internal static class Ledger
+{
+    /// <summary>The hours ledger of the area's year, read once for the metrics that count from it.</summary>
+    public static Task<List<PersonHours>> HoursAsync(MetricReadings readings, Guid areaId, int fiscalYear, CancellationToken ct) =>
+        readings.GetAsync("hours", areaId, fiscalYear, () => TrainingLedger.HoursAsync(readings.Db, areaId, fiscalYear, ct: ct));
 }
 
 /// <summary>ร้อยละของบุคลากรที่มีชั่วโมงการพัฒนาครบตามเกณฑ์ของปี (the area's yearly requirement, sessions and external completions).</summary>
@@ -39,9 +62,9 @@ public sealed class HoursMetMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
     {
-        var hours = await TrainingLedger.HoursAsync(db, areaId, fiscalYear, ct: ct);
+        var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
         return Share.Of(hours.Count(h => h.Shortfall == 0), hours.Count);
     }
 }
@@ -54,9 +77,9 @@ public sealed class DevelopedMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
     {
-        var hours = await TrainingLedger.HoursAsync(db, areaId, fiscalYear, ct: ct);
+        var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
         return Share.Of(hours.Count(h => h.Hours > 0), hours.Count);
     }
 }
@@ -69,13 +92,32 @@ public sealed class ProjectPassRateMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => true;
 
-    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
     {
+        var db = readings.Db;
         if (projectId is not { } project) return null;
         var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
         var enrolled = db.Registrations.AsNoTracking().Where(r => r.AreaId == areaId && r.Status == RegistrationStatus.Registered
             && r.Session!.StartDate >= from && r.Session.StartDate <= to && db.ProjectCourses.Any(c => c.ProjectId == project && c.CourseId == r.Session.CourseId));
         return Share.Of(await enrolled.CountAsync(r => r.Passed == true, ct), await enrolled.CountAsync(ct));
+    }
+
+    /// <summary>Every year at once: the seats counted by their session's start date and result.</summary>
+    public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct)
+    {
+        if (projectId is not { } project) return fiscalYears.ToDictionary(y => y, _ => (decimal?)null);
+        var db = readings.Db;
+        var (first, last) = MetricYears.Span(fiscalYears);
+        var seats = await (from session in db.TrainingSessions.AsNoTracking()
+                           where session.AreaId == areaId && session.StartDate >= first && session.StartDate <= last
+                                 && db.ProjectCourses.Any(c => c.ProjectId == project && c.CourseId == session.CourseId)
+                           join r in db.Registrations on session.Id equals r.SessionId
+                           where r.Status == RegistrationStatus.Registered
+                           group r by new { session.StartDate, Passed = r.Passed == true } into g
+                           select new { g.Key.StartDate, g.Key.Passed, Count = g.Count() }).ToListAsync(ct);
+        return MetricYears.ByYear(fiscalYears, seats.Select(s => (s.StartDate, (s.Passed, s.Count))),
+            lines => Share.Of(lines.Where(l => l.Passed).Sum(l => l.Count), lines.Sum(l => l.Count)));
     }
 }
 
@@ -87,13 +129,25 @@ public sealed class PlcHoursMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Count;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
+    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
     {
-        var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        // Summed in memory: SQLite cannot sum decimals.
-        var hours = await db.Registrations.AsNoTracking().Where(r => r.AreaId == areaId && r.Status == RegistrationStatus.Registered && r.Attended == true
-                && r.Session!.Course!.Method == DevelopmentMethod.Plc && r.Session.StartDate >= from && r.Session.StartDate <= to)
-            .Select(r => r.Hours ?? r.Session!.Course!.Hours).ToListAsync(ct);
-        return hours.Sum();
+        return (await ComputeYearsAsync(readings, areaId, [fiscalYear], projectId, ct))[fiscalYear];
+    }
+
+    /// <summary>Every year at once: attended PLC hours summed in the database by the session's start date.</summary>
+    public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct)
+    {
+        var db = readings.Db;
+        var (first, last) = MetricYears.Span(fiscalYears);
+        var hours = await (from session in db.TrainingSessions.AsNoTracking()
+                           where session.AreaId == areaId && session.StartDate >= first && session.StartDate <= last
+                           join course in db.Courses on session.CourseId equals course.Id
+                           where course.Method == DevelopmentMethod.Plc
+                           join r in db.Registrations on session.Id equals r.SessionId
+                           where r.Status == RegistrationStatus.Registered && r.Attended == true
+                           select new { session.StartDate, Hours = r.Hours ?? course.Hours })
+            .GroupBy(r => r.StartDate).Select(g => new { StartDate = g.Key, Hours = g.Sum(r => (double)r.Hours) }).ToListAsync(ct);
+        return MetricYears.ByYear(fiscalYears, hours.Select(h => (h.StartDate, Sums.Exact(h.Hours))), sums => sums.Sum());
     }
 }
