@@ -86,7 +86,7 @@ public static class ScaleBench
                 // A reused database's loading figures are those of the run that loaded it (its date in the section's heading).
                 var run = (load with { OpenSessions = [] }, scenarios, http);
                 runs.Add(run);
-                var body = Section([run], quick, seconds, loadBefore, Harness.LoadAverage(), args);
+                var body = Section([run], quick, seconds, loadBefore, Harness.LoadAverage(), args, await ServerAsync(db));
                 Console.WriteLine(body);
                 // Each database's figures have a section of their own inside the "scale" section, so one can be measured again alone.
                 if (write) Console.WriteLine($"wrote {Harness.WriteSection($"scale-{name}", body)}");
@@ -126,13 +126,30 @@ public static class ScaleBench
 
     private static string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string Section(List<(ScaleLoadFigures Load, List<ScenarioFigures> Scenarios, LoadFigures Http)> runs, bool quick, int seconds, string before, string after, string[] args)
+    /// <summary>The PostgreSQL server's version and the settings the figures depend on; empty for SQLite.</summary>
+    private static async Task<string> ServerAsync(BenchDatabase db)
+    {
+        if (db.Provider != DatabaseProvider.Postgres) return "";
+        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        var parts = new List<string>();
+        foreach (var name in new[] { "server_version", "shared_buffers", "effective_cache_size", "work_mem", "random_page_cost", "max_parallel_workers_per_gather", "fsync" })
+        {
+            await using var show = new Npgsql.NpgsqlCommand($"SHOW {name}", connection);
+            parts.Add($"{name} {await show.ExecuteScalarAsync()}");
+        }
+        return $"PostgreSQL on loopback: {string.Join(", ", parts)}.";
+    }
+
+    private static string Section(List<(ScaleLoadFigures Load, List<ScenarioFigures> Scenarios, LoadFigures Http)> runs, bool quick, int seconds, string before, string after, string[] args,
+        string server = "")
     {
         var b = new StringBuilder();
         b.AppendLine($"### {runs[0].Load.Provider}, {runs[0].Load.Scale} scale");
         b.AppendLine();
         b.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores (shared machine: load average {before} before the run, {after} after), .NET {Environment.Version}, Release build, by");
         b.AppendLine($"`bench/run.sh {string.Join(' ', args)}` (`dotnet run -c Release --project bench/Phatthana.Bench -- scale {string.Join(' ', args)}`).");
+        if (server.Length > 0) b.AppendLine(server);
         b.AppendLine();
         b.AppendLine("**Loading** (the generator, deterministic: seeded Bogus randomizer per area, Thai names, valid distinct national IDs; written through `BulkInsert`, the imports' bulk path — COPY on PostgreSQL, a prepared INSERT on SQLite — with an audit entry for every row, one transaction an area):");
         b.AppendLine();

@@ -53,9 +53,10 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
         var people = db.People.AsNoTracking().Where(p => p.AreaId == areaId);
         if (schoolId is { } s) people = people.Where(p => p.SchoolId == s);
         var counts = TrainingLedger.CountedPeople(db, areaId).Select(p => p.Id);
-        var read = await people.Select(p => new { p.Id, SchoolCode = p.School != null ? p.School.Code : null, School = p.School != null ? p.School.Name : null,
-                p.Position, p.Major, Counts = counts.Contains(p.Id) }).ToListAsync(ct);
-        var facts = read.ToDictionary(p => p.Id, p => new Fact(p.SchoolCode, p.School, p.Position, p.Major));
+        var read = await people.Select(p => new { p.Id, p.SchoolId, p.Position, p.Major, Counts = counts.Contains(p.Id) }).ToListAsync(ct);
+        var schoolNames = await TrainingLedger.SchoolsAsync(db, areaId, ct);
+        var facts = read.ToDictionary(p => p.Id, p => p.SchoolId is { } id && schoolNames.TryGetValue(id, out var school)
+            ? new Fact(school.Code, school.Name, p.Position, p.Major) : new Fact(null, null, p.Position, p.Major));
         var (start, end) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
         // One line a person: their seats, attended and passed, and the hours of the attended ones (summed as Sums.Exact says);
         // the people the caller may see are kept here, from those read above, rather than joined once a registration.
