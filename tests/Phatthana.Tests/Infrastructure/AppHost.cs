@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,28 @@ public sealed class AppHost : WebApplicationFactory<Program>
         // Serve css/js/fonts from the build's static-asset manifest, as `dotnet run` and a published app do.
         builder.UseStaticWebAssets();
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestConnection>());
+    }
+
+    /// <summary>Header naming the address a test request comes from (the in-memory server has none); loopback without it.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>
+    /// Gives each in-memory request a connection address, as Kestrel would: loopback (a proxy on the same host, which the
+    /// app believes about X-Forwarded-For) unless the test names another with <see cref="RemoteAddressHeader"/>.
+    /// </summary>
+    private sealed class TestConnection : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, inner) =>
+            {
+                http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue(RemoteAddressHeader, out var named) && IPAddress.TryParse(named, out var address)
+                    ? address : IPAddress.Loopback;
+                await inner();
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client with no credentials (cookies are kept, redirects are not followed).</summary>

@@ -46,6 +46,50 @@ public sealed class WebHardeningTests(AppHosts hosts) : ProviderTests(hosts)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_forwarded_address_is_believed_only_from_a_known_proxy()
+    {
+        // A proxy network configured beside the default (a proxy on the same host); a small allowance to reach quickly.
+        await using var host = await AppHost.StartAsync(DatabaseProvider.Sqlite, name: "proxies", settings: new Dictionary<string, string?>
+        {
+            ["Phatthana:ForwardedHeaders:KnownNetworks"] = "10.20.0.0/16",
+            ["Phatthana:Auth:SignInPerMinute"] = "3",
+        });
+        HttpClient Client(string connection, string? forwarded)
+        {
+            var client = host.Anonymous();
+            client.DefaultRequestHeaders.Add(AppHost.RemoteAddressHeader, connection);
+            if (forwarded is not null) client.DefaultRequestHeaders.Add("X-Forwarded-For", forwarded);
+            return client;
+        }
+        Task<HttpResponseMessage> Attempt(HttpClient client) => client.PostAsJsonAsync("/api/v1/auth/token", new { email = Unique.Email(), password = "guess-123456" });
+
+        // A client talking to the app directly: a new X-Forwarded-For each time changes nothing — its own address is counted.
+        var direct = NewAddress();
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await Attempt(Client(direct, NewAddress()))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Attempt(Client(direct, NewAddress()))).StatusCode);
+
+        // Through the configured proxy network the forwarded address is the client's: each gets its own allowance…
+        var behind = NewAddress();
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await Attempt(Client("10.20.3.4", behind))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Attempt(Client("10.20.9.9", behind))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Attempt(Client("10.20.3.4", NewAddress()))).StatusCode);
+        // …and so through a proxy on the same host (loopback, trusted by default).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Attempt(Client("127.0.0.1", NewAddress()))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_proxy_setting_that_is_not_an_address_stops_the_app_with_its_name()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await AppHost.StartAsync(DatabaseProvider.Sqlite, name: "bad-proxies",
+                settings: new Dictionary<string, string?> { ["Phatthana:ForwardedHeaders:KnownProxies"] = "proxy.example" });
+            await host.Anonymous().GetAsync("/health");
+        });
+        Assert.Contains("Phatthana:ForwardedHeaders:KnownProxies", failure.ToString());
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task The_sign_in_page_answers_an_unknown_account_as_it_answers_a_wrong_password(DatabaseProvider provider)
     {

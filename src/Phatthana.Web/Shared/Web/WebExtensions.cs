@@ -50,14 +50,24 @@ public static class WebExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // X-Forwarded-For/-Proto are believed only from the proxies the app is told of: by default one on the same host
+        // (loopback), plus Phatthana:ForwardedHeaders:KnownProxies (addresses) and :KnownNetworks (CIDR), comma-separated.
+        // From anyone else the header is ignored, so a client cannot choose the address the sign-in throttle counts.
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var proxy in Listed(configuration["Phatthana:ForwardedHeaders:KnownProxies"]))
+                o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"Phatthana:ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address"));
+            foreach (var network in Listed(configuration["Phatthana:ForwardedHeaders:KnownNetworks"]))
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"Phatthana:ForwardedHeaders:KnownNetworks: '{network}' is not a network (e.g. 10.0.0.0/8)"));
         });
         return services;
     }
+
+    private static IEnumerable<string> Listed(string? setting) =>
+        (setting ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static WebApplication UseAppPipeline(this WebApplication app)
     {
