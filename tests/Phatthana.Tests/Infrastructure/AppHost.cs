@@ -87,12 +87,13 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestConnection>());
     }
 
-    /// <summary>Header naming the address a test request comes from (the in-memory server has none); loopback without it.</summary>
+    /// <summary>Header naming the address a test request comes from; without it a request has none, as the in-memory server gives.</summary>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
     /// <summary>
-    /// Gives each in-memory request a connection address, as Kestrel would: loopback (a proxy on the same host, which the
-    /// app believes about X-Forwarded-For) unless the test names another with <see cref="RemoteAddressHeader"/>.
+    /// Gives an in-memory request the connection address its test names with <see cref="RemoteAddressHeader"/>, as Kestrel
+    /// would give the peer's: 127.0.0.1 plays a proxy on the same host (whose X-Forwarded-For the app believes), another
+    /// address a client talking to the app directly. Without the header a request has no address (and no sign-in limit).
     /// </summary>
     private sealed class TestConnection : Microsoft.AspNetCore.Hosting.IStartupFilter
     {
@@ -100,8 +101,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         {
             app.Use(async (http, inner) =>
             {
-                http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue(RemoteAddressHeader, out var named) && IPAddress.TryParse(named, out var address)
-                    ? address : IPAddress.Loopback;
+                if (http.Request.Headers.TryGetValue(RemoteAddressHeader, out var named) && IPAddress.TryParse(named, out var address))
+                    http.Connection.RemoteIpAddress = address;
                 await inner();
             });
             next(app);

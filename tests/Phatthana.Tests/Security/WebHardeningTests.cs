@@ -15,7 +15,9 @@ public sealed class WebHardeningTests(AppHosts hosts) : ProviderTests(hosts)
 
     private static HttpClient From(AppHost host, string address)
     {
+        // Through a proxy on the same host, which says who the client is.
         var client = host.Anonymous();
+        client.DefaultRequestHeaders.Add(AppHost.RemoteAddressHeader, "127.0.0.1");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
         return client;
     }

@@ -52,6 +52,10 @@ internal static class Ledger
     /// <summary>The hours ledger of the area's year, read once for the metrics that count from it.</summary>
     public static Task<List<PersonHours>> HoursAsync(MetricReadings readings, Guid areaId, int fiscalYear, CancellationToken ct) =>
         readings.GetAsync("hours", areaId, fiscalYear, () => TrainingLedger.HoursAsync(readings.Db, areaId, fiscalYear, ct: ct));
+
+    /// <summary>The ledger of each of the years, read together (settings and holders once) and shared by the metrics that count from it.</summary>
+    public static Task<Dictionary<int, List<PersonHours>>> HoursYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, CancellationToken ct) =>
+        readings.GetAsync($"hours {string.Join(',', fiscalYears)}", areaId, 0, () => TrainingLedger.HoursYearsAsync(readings.Db, areaId, fiscalYears, ct: ct));
 }
 
 /// <summary>ร้อยละของบุคลากรที่มีชั่วโมงการพัฒนาครบตามเกณฑ์ของปี (the area's yearly requirement, sessions and external completions).</summary>
@@ -67,6 +71,10 @@ public sealed class HoursMetMetric : IKpiMetric
         var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
         return Share.Of(hours.Count(h => h.Shortfall == 0), hours.Count);
     }
+
+    public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct) =>
+        (await Ledger.HoursYearsAsync(readings, areaId, fiscalYears, ct)).ToDictionary(y => y.Key, y => Share.Of(y.Value.Count(h => h.Shortfall == 0), y.Value.Count));
 }
 
 /// <summary>ร้อยละของบุคลากรที่ได้รับการพัฒนา: those the hours ledger counts with any development hours in the year.</summary>
@@ -82,6 +90,10 @@ public sealed class DevelopedMetric : IKpiMetric
         var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
         return Share.Of(hours.Count(h => h.Hours > 0), hours.Count);
     }
+
+    public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct) =>
+        (await Ledger.HoursYearsAsync(readings, areaId, fiscalYears, ct)).ToDictionary(y => y.Key, y => Share.Of(y.Value.Count(h => h.Hours > 0), y.Value.Count));
 }
 
 /// <summary>ร้อยละผู้ผ่านการพัฒนาของหลักสูตรในโครงการ: passed ÷ enrolled of the sessions of the project's courses in the year.</summary>

@@ -99,17 +99,27 @@ public static class TrainingLedger
             .ToDictionaryAsync(e => e.PersonId, e => Sums.Exact(e.Hours), ct);
 
     /// <summary>Every holder's hours in the fiscal year.</summary>
-    public static async Task<List<PersonHours>> HoursAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default)
+    public static async Task<List<PersonHours>> HoursAsync(AppDbContext db, Guid areaId, int fiscalYear, Guid? schoolId = null, CancellationToken ct = default) =>
+        (await HoursYearsAsync(db, areaId, [fiscalYear], schoolId, ct))[fiscalYear];
+
+    /// <summary>Every holder's hours in each of the fiscal years: the settings and holders read once, the hours summed a year at a time.</summary>
+    public static async Task<Dictionary<int, List<PersonHours>>> HoursYearsAsync(AppDbContext db, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? schoolId = null,
+        CancellationToken ct = default)
     {
         var settings = await SettingsAsync(db, areaId, ct);
         var holders = await HoldersAsync(db, areaId, schoolId, ct);
-        var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var sessions = await SeatsOfYear(db, areaId, from, to).Where(r => r.Attended)
-            .GroupBy(r => r.PersonId).Select(g => new { PersonId = g.Key, Hours = g.Sum(r => (double)r.Hours) })
-            .ToDictionaryAsync(g => g.PersonId, g => Sums.Exact(g.Hours), ct);
-        var external = await ExternalHours(db.ExternalCompletions.AsNoTracking().Where(e => e.AreaId == areaId && e.CompletedOn >= from && e.CompletedOn <= to), ct);
-        return holders.Select(h => new PersonHours(h.Id, h.Name, h.SchoolCode, h.School, h.Position,
-            sessions.GetValueOrDefault(h.Id), external.GetValueOrDefault(h.Id), settings.RequiredHoursPerYear)).ToList();
+        var years = new Dictionary<int, List<PersonHours>>();
+        foreach (var fiscalYear in fiscalYears.Distinct())
+        {
+            var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
+            var sessions = await SeatsOfYear(db, areaId, from, to).Where(r => r.Attended)
+                .GroupBy(r => r.PersonId).Select(g => new { PersonId = g.Key, Hours = g.Sum(r => (double)r.Hours) })
+                .ToDictionaryAsync(g => g.PersonId, g => Sums.Exact(g.Hours), ct);
+            var external = await ExternalHours(db.ExternalCompletions.AsNoTracking().Where(e => e.AreaId == areaId && e.CompletedOn >= from && e.CompletedOn <= to), ct);
+            years[fiscalYear] = holders.Select(h => new PersonHours(h.Id, h.Name, h.SchoolCode, h.School, h.Position,
+                sessions.GetValueOrDefault(h.Id), external.GetValueOrDefault(h.Id), settings.RequiredHoursPerYear)).ToList();
+        }
+        return years;
     }
 
     /// <summary>Every holder's coupon in the fiscal year.</summary>
