@@ -50,15 +50,8 @@ public static class IdPlanProgress
     /// The plan KPI ("ID Plan 100 %"): the area's people and plans of the fiscal year, with the percentages. Reads through
     /// <paramref name="db"/>'s scope, so a KPI binding run by the system sees the whole area.
     /// </summary>
-    public static async Task<PlanCounts> ForAreaAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default)
-    {
-        var people = Expected(db, areaId, null);
-        var plans = await (from plan in db.IdPlans.AsNoTracking().Where(p => p.FiscalYear == fiscalYear)
-                           join p in people on plan.PersonId equals p.Id
-                           group plan by plan.Status into g
-                           select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return PlanCounts.Of(await people.CountAsync(ct), plans);
-    }
+    public static async Task<PlanCounts> ForAreaAsync(AppDbContext db, Guid areaId, int fiscalYear, CancellationToken ct = default) =>
+        (await ForAreaYearsAsync(db, areaId, [fiscalYear], ct))[fiscalYear];
 
     /// <summary>As <see cref="ForAreaAsync"/> for several fiscal years in two statements: the people once, the plans by year and state.</summary>
     public static async Task<Dictionary<int, PlanCounts>> ForAreaYearsAsync(AppDbContext db, Guid areaId, IReadOnlyList<int> fiscalYears, CancellationToken ct = default)

@@ -15,19 +15,13 @@ public abstract class IdPlanMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        var counts = await readings.GetAsync("id-plans", areaId, fiscalYear, () => IdPlanProgress.ForAreaAsync(readings.Db, areaId, fiscalYear, ct));
-        // Nobody to count is nothing to judge yet, as the other metrics say; PlanCounts itself would give 0 %.
-        return counts.People == 0 ? null : Percent(counts);
-    }
-
     /// <summary>Every year at once, the counts shared by both readings (<see cref="MetricReadings"/>).</summary>
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
         CancellationToken ct)
     {
-        var counts = await readings.GetAsync($"id-plans {string.Join(',', fiscalYears)}", areaId, 0,
+        var counts = await readings.GetAsync(MetricReadings.Key("id-plans", areaId, fiscalYears),
             () => IdPlanProgress.ForAreaYearsAsync(readings.Db, areaId, fiscalYears, ct));
+        // Nobody to count is nothing to judge yet, as the other metrics say; PlanCounts itself would give 0 %.
         return fiscalYears.ToDictionary(y => y, y => counts[y].People == 0 ? null : (decimal?)Percent(counts[y]));
     }
 

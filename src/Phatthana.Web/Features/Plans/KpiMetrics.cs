@@ -13,19 +13,16 @@ public interface IKpiMetric
     string Name { get; }
     KpiUnit Unit { get; }
     bool NeedsProject { get; }
-    Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct);
-
     /// <summary>
-    /// The metric for each of several fiscal years (a plan's years): by default one year after another; a metric that can
-    /// count every year in one statement does so, so a plan page's statements do not grow with its years.
+    /// The metric for each of several fiscal years (a plan's years up to now), every year in the answer; each metric counts
+    /// them together (one statement for all years where it can), so a plan page's statements do not grow with its years.
     /// </summary>
-    async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
-        CancellationToken ct)
-    {
-        var values = new Dictionary<int, decimal?>();
-        foreach (var year in fiscalYears) values[year] = await ComputeAsync(readings, areaId, year, projectId, ct);
-        return values;
-    }
+    Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
+        CancellationToken ct);
+
+    /// <summary>The metric for one fiscal year.</summary>
+    async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct) =>
+        (await ComputeYearsAsync(readings, areaId, [fiscalYear], projectId, ct))[fiscalYear];
 }
 
 /// <summary>Helpers for metrics that count every year of a plan at once.</summary>
@@ -46,23 +43,26 @@ internal static class MetricYears
 
 /// <summary>
 /// What the metrics of one plan view read, shared among them: two metrics reading the same thing for the same area and
-/// year (the hours ledger behind "hours met" and "developed", the ID Plan counts behind "submitted" and "approved") read
+/// years (the hours ledger behind "hours met" and "developed", the ID Plan counts behind "submitted" and "approved") read
 /// it once. Made for one view and dropped with it, so a reading is never older than the view.
 /// </summary>
 public sealed class MetricReadings(AppDbContext db)
 {
-    private readonly Dictionary<(string Kind, Guid AreaId, int Year), object> read = [];
+    private readonly Dictionary<string, object> read = [];
 
     public AppDbContext Db => db;
 
-    /// <summary>The reading of <paramref name="kind"/> for the area and year, read by <paramref name="reading"/> the first time only.</summary>
-    public async Task<T> GetAsync<T>(string kind, Guid areaId, int fiscalYear, Func<Task<T>> reading) where T : notnull
+    /// <summary>The reading named <paramref name="key"/> (what, for which area and years), read by <paramref name="reading"/> the first time only.</summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> reading) where T : notnull
     {
-        if (read.TryGetValue((kind, areaId, fiscalYear), out var found)) return (T)found;
+        if (read.TryGetValue(key, out var found)) return (T)found;
         var value = await reading();
-        read[(kind, areaId, fiscalYear)] = value;
+        read[key] = value;
         return value;
     }
+
+    /// <summary>A key for a reading of the area's years.</summary>
+    public static string Key(string kind, Guid areaId, IReadOnlyList<int> fiscalYears) => $"{kind} {areaId} {string.Join(',', fiscalYears)}";
 }
 
 /// <summary>The live metrics registered in DI (one class each, one line in FeatureExtensions), found by key.</summary>

@@ -42,12 +42,12 @@ public sealed class PlanView(AppDbContext db, KpiMetrics metrics, TimeProvider t
         var strategyOrder = strategies.ToDictionary(s => s.Id, s => s.Number);
 
         var readings = new MetricReadings(db);
+        // A bound KPI's years up to now are counted together (the metric decides how: one statement for all where it can).
+        List<int> upToNow = [.. Enumerable.Range(plan.StartFiscalYear, Math.Max(0, Math.Min(plan.EndFiscalYear, currentYear) - plan.StartFiscalYear + 1))];
         var kpiDtos = new List<KpiDto>();
         foreach (var k in kpis.OrderBy(k => k.StrategyId is { } s ? strategyOrder.GetValueOrDefault(s) : 0).ThenBy(k => k.SortOrder).ThenBy(k => k.Name))
         {
             var metric = metrics.Find(k.Metric);
-            // A bound KPI's years up to now, counted together (the metric decides how: one statement for all, or a year at a time).
-            List<int> upToNow = [.. Enumerable.Range(plan.StartFiscalYear, Math.Max(0, Math.Min(plan.EndFiscalYear, currentYear) - plan.StartFiscalYear + 1))];
             var measured = metric is null ? null
                 : upToNow.Count == 0 ? new Dictionary<int, decimal?>() : await metric.ComputeYearsAsync(readings, plan.AreaId, upToNow, k.ProjectId, ct);
             var years = new List<KpiYearDto>();

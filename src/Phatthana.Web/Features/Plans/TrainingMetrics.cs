@@ -20,17 +20,6 @@ public sealed class TepeAssistantsMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        var db = readings.Db;
-        var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var assistants = db.People.AsNoTracking().Where(p => p.AreaId == areaId && p.Status == PersonStatus.Active && p.Position == Position.AssistantTeacher);
-        var total = await assistants.CountAsync(ct);
-        var passed = await assistants.CountAsync(p => db.ExternalCompletions.Any(e =>
-            e.PersonId == p.Id && e.Source == ExternalSources.Tepe && e.Passed && e.CompletedOn >= from && e.CompletedOn <= to), ct);
-        return Share.Of(passed, total);
-    }
-
     /// <summary>Every year at once: the assistants counted once (as they are now, as for a single year), their passes by date.</summary>
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
         CancellationToken ct)
@@ -49,13 +38,9 @@ public sealed class TepeAssistantsMetric : IKpiMetric
 
 internal static class Ledger
 {
-    /// <summary>The hours ledger of the area's year, read once for the metrics that count from it.</summary>
-    public static Task<List<PersonHours>> HoursAsync(MetricReadings readings, Guid areaId, int fiscalYear, CancellationToken ct) =>
-        readings.GetAsync("hours", areaId, fiscalYear, () => TrainingLedger.HoursAsync(readings.Db, areaId, fiscalYear, ct: ct));
-
     /// <summary>The ledger of each of the years, read together (settings and holders once) and shared by the metrics that count from it.</summary>
     public static Task<Dictionary<int, List<PersonHours>>> HoursYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, CancellationToken ct) =>
-        readings.GetAsync($"hours {string.Join(',', fiscalYears)}", areaId, 0, () => TrainingLedger.HoursYearsAsync(readings.Db, areaId, fiscalYears, ct: ct));
+        readings.GetAsync(MetricReadings.Key("hours", areaId, fiscalYears), () => TrainingLedger.HoursYearsAsync(readings.Db, areaId, fiscalYears, ct: ct));
 }
 
 /// <summary>ร้อยละของบุคลากรที่มีชั่วโมงการพัฒนาครบตามเกณฑ์ของปี (the area's yearly requirement, sessions and external completions).</summary>
@@ -65,12 +50,6 @@ public sealed class HoursMetMetric : IKpiMetric
     public string Name => "ร้อยละของบุคลากรที่มีชั่วโมงการพัฒนาครบตามเกณฑ์";
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
-
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
-        return Share.Of(hours.Count(h => h.Shortfall == 0), hours.Count);
-    }
 
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
         CancellationToken ct) =>
@@ -85,12 +64,6 @@ public sealed class DevelopedMetric : IKpiMetric
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => false;
 
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        var hours = await Ledger.HoursAsync(readings, areaId, fiscalYear, ct);
-        return Share.Of(hours.Count(h => h.Hours > 0), hours.Count);
-    }
-
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
         CancellationToken ct) =>
         (await Ledger.HoursYearsAsync(readings, areaId, fiscalYears, ct)).ToDictionary(y => y.Key, y => Share.Of(y.Value.Count(h => h.Hours > 0), y.Value.Count));
@@ -103,16 +76,6 @@ public sealed class ProjectPassRateMetric : IKpiMetric
     public string Name => "ร้อยละผู้ผ่านการพัฒนาในหลักสูตรของโครงการ";
     public KpiUnit Unit => KpiUnit.Percent;
     public bool NeedsProject => true;
-
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        var db = readings.Db;
-        if (projectId is not { } project) return null;
-        var (from, to) = (SchoolCalendar.FiscalYearStart(fiscalYear), SchoolCalendar.FiscalYearEnd(fiscalYear));
-        var enrolled = db.Registrations.AsNoTracking().Where(r => r.AreaId == areaId && r.Status == RegistrationStatus.Registered
-            && r.Session!.StartDate >= from && r.Session.StartDate <= to && db.ProjectCourses.Any(c => c.ProjectId == project && c.CourseId == r.Session.CourseId));
-        return Share.Of(await enrolled.CountAsync(r => r.Passed == true, ct), await enrolled.CountAsync(ct));
-    }
 
     /// <summary>Every year at once: the seats counted by their session's start date and result.</summary>
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,
@@ -140,11 +103,6 @@ public sealed class PlcHoursMetric : IKpiMetric
     public string Name => "จำนวนชั่วโมง PLC ของบุคลากร (รวม)";
     public KpiUnit Unit => KpiUnit.Count;
     public bool NeedsProject => false;
-
-    public async Task<decimal?> ComputeAsync(MetricReadings readings, Guid areaId, int fiscalYear, Guid? projectId, CancellationToken ct)
-    {
-        return (await ComputeYearsAsync(readings, areaId, [fiscalYear], projectId, ct))[fiscalYear];
-    }
 
     /// <summary>Every year at once: attended PLC hours summed in the database by the session's start date.</summary>
     public async Task<IReadOnlyDictionary<int, decimal?>> ComputeYearsAsync(MetricReadings readings, Guid areaId, IReadOnlyList<int> fiscalYears, Guid? projectId,

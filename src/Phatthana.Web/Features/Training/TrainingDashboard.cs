@@ -40,7 +40,7 @@ public sealed record DevelopmentDashboard(int FiscalYear, decimal Required, Deve
 
     /// <summary>
     /// The figures as far as the caller sees them: the hours as <see cref="TrainingLedger.HoursAsync"/> counts them (the
-    /// people whose development counts, attended seats and external completions); the seats are joined to the people the
+    /// people whose development counts, attended seats and external completions); the seats are kept to the people the
     /// caller may see, so a director's dashboard holds only their school. The people are read once and the registrations
     /// are counted and their hours summed in the database, one line a person; <paramref name="settings"/> when the caller
     /// has read them already.

@@ -94,7 +94,7 @@ public static partial class ChartRenderer
     }
 
     /// <summary>Every part of a declaration the drawing reads, in one string (values to the last bit).</summary>
-    internal static string Key(ChartSpec spec)
+    private static string Key(ChartSpec spec)
     {
         var b = new System.Text.StringBuilder(256);
         var inv = System.Globalization.CultureInfo.InvariantCulture;

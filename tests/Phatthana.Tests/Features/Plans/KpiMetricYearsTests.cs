@@ -11,8 +11,9 @@ namespace Phatthana.Tests.Features.Plans;
 
 /// <summary>
 /// A plan page counts each bound KPI's years together (<see cref="IKpiMetric.ComputeYearsAsync"/>, one statement for all
-/// years where the metric can). On the demo area — training, TEPE completions, PLC sessions and ID Plans over more than one
-/// year — every metric's years counted together equal the same years counted one at a time, for every project.
+/// years where the metric can), sharing out by fiscal year what it read for the whole span. On the demo area — training,
+/// TEPE completions, PLC sessions and ID Plans over more than one year — every metric's years counted together equal the
+/// same years counted one at a time, for every project: no figure lands in the wrong year.
 /// </summary>
 public sealed class KpiMetricYearsTests
 {
